@@ -1,0 +1,82 @@
+package org.nninit.random;
+
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
+import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A {@link Generator} over ND4J's native random ops ({@code UniformDistribution}, {@code GaussianDistribution}),
+ * which run on the loaded backend: CPU with {@code nd4j-native}, the GPU with {@code nd4j-cuda}.
+ *
+ * <p>Values fill the array in its memory order; they are independent and identically distributed, so the
+ * distribution does not depend on the order. An array whose elements are not one dense block of its buffer
+ * (a strided slice) is filled through a temporary of its shape, because the native ops write linearly.
+ *
+ * <pre>{@code
+ * Generator seeded = Nd4jGenerator.of(Nd4j.getRandomFactory().getNewRandomInstance(42));
+ * Init.xavierUniform(w, 1.0, seeded);
+ * }</pre>
+ */
+public final class Nd4jGenerator implements Generator {
+
+    /** Resolves {@code Nd4j.getRandom()} at every call: it is thread-local and DL4J re-seeds it. */
+    static final Nd4jGenerator GLOBAL = new Nd4jGenerator(Nd4j::getRandom);
+
+    private final Supplier<Random> random;
+
+    private Nd4jGenerator(Supplier<Random> random) {
+        this.random = random;
+    }
+
+    /** A generator drawing from one ND4J {@link Random} instance, e.g. a privately seeded one. */
+    public static Nd4jGenerator of(Random random) {
+        if (random == null) {
+            throw new IllegalArgumentException("random is null");
+        }
+        return new Nd4jGenerator(() -> random);
+    }
+
+    @Override
+    public void fillUniform(INDArray tensor, double from, double to) {
+        fill(tensor, target -> new UniformDistribution(target, from, to));
+    }
+
+    @Override
+    public void fillNormal(INDArray tensor, double mean, double std) {
+        fill(tensor, target -> new GaussianDistribution(target, mean, std));
+    }
+
+    /** Fisher-Yates shuffle driven by the ND4J RNG. */
+    @Override
+    public long[] randperm(int n) {
+        Random rng = random.get();
+        long[] permutation = new long[n];
+        for (int i = 0; i < n; i++) {
+            permutation[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            long swap = permutation[i];
+            permutation[i] = permutation[j];
+            permutation[j] = swap;
+        }
+        return permutation;
+    }
+
+    private void fill(INDArray tensor, java.util.function.Function<INDArray, org.nd4j.linalg.api.ops.RandomOp> op) {
+        if (tensor.isEmpty()) {
+            return;
+        }
+        if (Shape.isContiguousInBuffer(tensor)) {
+            Nd4j.getExecutioner().exec(op.apply(tensor), random.get());
+        } else {
+            INDArray dense = Nd4j.createUninitialized(tensor.dataType(), tensor.shape(), tensor.ordering());
+            Nd4j.getExecutioner().exec(op.apply(dense), random.get());
+            tensor.assign(dense);
+        }
+    }
+}

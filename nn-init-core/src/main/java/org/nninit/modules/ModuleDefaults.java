@@ -1,0 +1,158 @@
+package org.nninit.modules;
+
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nninit.FanMode;
+import org.nninit.Fans;
+import org.nninit.Init;
+import org.nninit.Nonlinearity;
+import org.nninit.random.Generator;
+
+/**
+ * What PyTorch's modules do to their parameters when they are built ({@code reset_parameters()}), at tensor
+ * level: the caller hands over the parameters in PyTorch layout and these methods draw in PyTorch's order.
+ * With a {@link org.nninit.random.TorchGenerator} seeded like {@code torch.manual_seed(s)}, a module built
+ * right after seeding gets PyTorch's exact initial values.
+ *
+ * <pre>{@code
+ * Generator gen = new TorchGenerator(0);                       // torch.manual_seed(0)
+ * ModuleDefaults.linear(fc1Weight, fc1Bias, gen);              // nn.Linear(784, 256)
+ * ModuleDefaults.linear(fc2Weight, fc2Bias, gen);              // nn.Linear(256, 10)
+ * }</pre>
+ */
+public final class ModuleDefaults {
+
+    private ModuleDefaults() {
+    }
+
+    /**
+     * {@code nn.Linear}: weight {@code kaiming_uniform_(a=sqrt(5))}, i.e. U(-1/sqrt(fanIn), 1/sqrt(fanIn)), then
+     * bias U(-1/sqrt(fanIn), 1/sqrt(fanIn)) (bound 0 when fanIn is 0).
+     *
+     * @param weight [out, in]
+     * @param bias   [out], or {@code null} for {@code bias=False}
+     */
+    public static void linear(INDArray weight, INDArray bias, Generator generator) {
+        weightThenBias(weight, bias, generator);
+    }
+
+    /**
+     * {@code nn.Conv1d/2d/3d} and {@code nn.ConvTranspose1d/2d/3d}: the same rule as {@link #linear}, with fanIn
+     * from the weight by PyTorch's fan rule (for a transposed convolution's {@code [in, out/groups, k...]}
+     * weight that is {@code out/groups * prod(k)}, PyTorch's quirk).
+     *
+     * @param weight [out, in/groups, k...] or, transposed, [in, out/groups, k...]
+     * @param bias   [out], or {@code null}
+     */
+    public static void conv(INDArray weight, INDArray bias, Generator generator) {
+        weightThenBias(weight, bias, generator);
+    }
+
+    private static void weightThenBias(INDArray weight, INDArray bias, Generator generator) {
+        requireRankAtLeast2(weight);
+        Init.kaimingUniform(weight, Math.sqrt(5), FanMode.FAN_IN, Nonlinearity.LEAKY_RELU, generator);
+        if (bias != null) {
+            long fanIn = Fans.of(weight).fanIn();
+            double bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+            Init.uniform(bias, -bound, bound, generator);
+        }
+    }
+
+    /**
+     * {@code nn.Embedding}: weight N(0, 1), then the padding row set to 0.
+     *
+     * @param weight     [numEmbeddings, embeddingDim]
+     * @param paddingIdx the padding row, negative counting from the end as in PyTorch, or {@code null}
+     * @throws IllegalArgumentException when paddingIdx is outside [-numEmbeddings, numEmbeddings)
+     */
+    public static void embedding(INDArray weight, Integer paddingIdx, Generator generator) {
+        if (weight == null || weight.rank() != 2) {
+            throw new IllegalArgumentException("weight must be a 2-D [numEmbeddings, embeddingDim] array, but found "
+                    + (weight == null ? "null" : Arrays.toString(weight.shape())));
+        }
+        long numEmbeddings = weight.size(0);
+        Long row = null;
+        if (paddingIdx != null) {
+            if (paddingIdx >= numEmbeddings || paddingIdx < -numEmbeddings) {
+                throw new IllegalArgumentException("Padding_idx must be within num_embeddings, but found paddingIdx="
+                        + paddingIdx + " for numEmbeddings=" + numEmbeddings);
+            }
+            row = paddingIdx < 0 ? numEmbeddings + paddingIdx : paddingIdx;
+        }
+        Init.normal(weight, 0, 1, generator);
+        if (row != null) {
+            weight.getRow(row).assign(0);
+        }
+    }
+
+    /**
+     * {@code nn.BatchNorm1d/2d/3d}: running mean 0, running variance 1, weight 1, bias 0. No draws.
+     * Any argument may be {@code null} ({@code affine=False} or {@code track_running_stats=False}).
+     */
+    public static void batchNorm(INDArray weight, INDArray bias, INDArray runningMean, INDArray runningVar) {
+        fillIfPresent(runningMean, 0);
+        fillIfPresent(runningVar, 1);
+        fillIfPresent(weight, 1);
+        fillIfPresent(bias, 0);
+    }
+
+    /** {@code nn.LayerNorm} and {@code nn.GroupNorm}: weight 1, bias 0 (either may be {@code null}). No draws. */
+    public static void layerNorm(INDArray weight, INDArray bias) {
+        fillIfPresent(weight, 1);
+        fillIfPresent(bias, 0);
+    }
+
+    /**
+     * {@code nn.RNN}, {@code nn.LSTM}, {@code nn.GRU} (and their cells): every parameter U(-1/sqrt(hidden),
+     * 1/sqrt(hidden)), drawn in registration order: for each layer and direction {@code weight_ih},
+     * {@code weight_hh}, {@code bias_ih}, {@code bias_hh} (then {@code weight_hr} with a projection).
+     *
+     * @param parameters the parameters in PyTorch's registration order ({@code module.parameters()})
+     * @param hiddenSize the module's {@code hidden_size}
+     */
+    public static void recurrent(List<INDArray> parameters, long hiddenSize, Generator generator) {
+        if (hiddenSize < 0) {
+            throw new IllegalArgumentException("hiddenSize must be >= 0, but found hiddenSize=" + hiddenSize);
+        }
+        double bound = hiddenSize > 0 ? 1 / Math.sqrt(hiddenSize) : 0;
+        for (INDArray parameter : parameters) {
+            Init.uniform(parameter, -bound, bound, generator);
+        }
+    }
+
+    /**
+     * {@code nn.MultiheadAttention} with packed projections ({@code kdim = vdim = embed_dim}). The module builds
+     * its output projection, a Linear, first, so its default weight and bias draws come first; then
+     * {@code xavier_uniform_} on the packed in-projection; then both biases are set to 0.
+     *
+     * @param inProjWeight  [3E, E] (q, k, v rows stacked)
+     * @param inProjBias    [3E], or {@code null} for {@code bias=False}
+     * @param outProjWeight [E, E]
+     * @param outProjBias   [E], or {@code null} for {@code bias=False}
+     */
+    public static void multiheadAttention(INDArray inProjWeight, INDArray inProjBias, INDArray outProjWeight,
+                                          INDArray outProjBias, Generator generator) {
+        linear(outProjWeight, outProjBias, generator);
+        Init.xavierUniform(inProjWeight, 1.0, generator);
+        if (inProjBias != null) {
+            Init.zeros(inProjBias);
+            if (outProjBias != null) {
+                Init.zeros(outProjBias);
+            }
+        }
+    }
+
+    private static void fillIfPresent(INDArray tensor, double value) {
+        if (tensor != null) {
+            Init.constant(tensor, value);
+        }
+    }
+
+    private static void requireRankAtLeast2(INDArray weight) {
+        if (weight == null || weight.rank() < 2) {
+            throw new IllegalArgumentException("weight must have at least 2 dimensions, but found "
+                    + (weight == null ? "null" : Arrays.toString(weight.shape())));
+        }
+    }
+}

@@ -3,12 +3,10 @@ package org.nninit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import org.apache.commons.math3.special.Erf;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.random.Generator;
-import org.nninit.tensor.RowMajor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,6 @@ public final class Init {
     private static final Logger LOG = LoggerFactory.getLogger(Init.class);
     private static final Set<DataType> FLOATING = EnumSet.of(DataType.FLOAT, DataType.DOUBLE, DataType.HALF,
             DataType.BFLOAT16);
-    private static final double SQRT2 = Math.sqrt(2.0);
 
     private Init() {
     }
@@ -188,85 +185,11 @@ public final class Init {
         }
         Generator source = Generator.orGlobal(generator);
         if (method == TruncNormalMethod.INVERSE_CDF) {
-            truncNormalInverseCdf(tensor, mean, std, a, b, source);
+            TruncatedNormal.inverseCdf(tensor, mean, std, a, b, source);
         } else {
-            truncNormalRejection(tensor, mean, std, a, b, source);
+            TruncatedNormal.rejection(tensor, mean, std, a, b, source);
         }
         return tensor;
-    }
-
-    private static void truncNormalInverseCdf(INDArray tensor, double mean, double std, double a, double b,
-                                              Generator source) {
-        double low = 2 * normalCdf((a - mean) / std) - 1;
-        double high = 2 * normalCdf((b - mean) / std) - 1;
-        source.fillUniform(tensor, low, high);
-        double[] values = RowMajor.readDoubles(tensor);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = fromErfDomain(values[i], mean, std, a, b);
-        }
-        RowMajor.write(tensor, values);
-    }
-
-    private static void truncNormalRejection(INDArray tensor, double mean, double std, double a, double b,
-                                             Generator source) {
-        source.fillNormal(tensor, mean, std);
-        double[] values = RowMajor.readDoubles(tensor);
-        int[] outside = indicesOutside(values, a, b);
-        if (outside.length == 0) {
-            return;
-        }
-        for (int round = 0; round < MAX_REJECTION_ROUNDS && outside.length > 0; round++) {
-            INDArray redraw = Nd4j.create(tensor.dataType(), outside.length);
-            source.fillNormal(redraw, mean, std);
-            double[] fresh = RowMajor.readDoubles(redraw);
-            int kept = 0;
-            for (int k = 0; k < outside.length; k++) {
-                values[outside[k]] = fresh[k];
-                if (fresh[k] < a || fresh[k] > b) {
-                    outside[kept++] = outside[k];
-                }
-            }
-            outside = Arrays.copyOf(outside, kept);
-        }
-        if (outside.length > 0) {
-            // [a, b] holds almost none of the mass: finish the stragglers exactly in distribution.
-            INDArray uniforms = Nd4j.create(DataType.DOUBLE, outside.length);
-            double low = 2 * normalCdf((a - mean) / std) - 1;
-            double high = 2 * normalCdf((b - mean) / std) - 1;
-            source.fillUniform(uniforms, low, high);
-            double[] u = RowMajor.readDoubles(uniforms);
-            for (int k = 0; k < outside.length; k++) {
-                values[outside[k]] = fromErfDomain(u[k], mean, std, a, b);
-            }
-        }
-        RowMajor.write(tensor, values);
-    }
-
-    private static int[] indicesOutside(double[] values, double a, double b) {
-        int[] outside = new int[values.length];
-        int count = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] < a || values[i] > b) {
-                outside[count++] = i;
-            }
-        }
-        return Arrays.copyOf(outside, count);
-    }
-
-    /** {@code clamp(erfinv(y) * std * sqrt(2) + mean, a, b)}, in double precision. */
-    private static double fromErfDomain(double y, double mean, double std, double a, double b) {
-        if (y <= -1) {
-            return a;
-        }
-        if (y >= 1) {
-            return b;
-        }
-        double x = Erf.erfInv(y) * std * SQRT2 + mean;
-        return Math.min(Math.max(x, a), b);
-    }
-
-    private static double normalCdf(double x) {
-        return (1 + Erf.erf(x / SQRT2)) / 2;
     }
 
     // ---------------------------------------------------------------- constants and structure

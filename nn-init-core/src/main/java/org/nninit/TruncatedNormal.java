@@ -1,0 +1,132 @@
+package org.nninit;
+
+import java.util.Arrays;
+import org.apache.commons.math3.special.Erf;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nninit.random.Generator;
+import org.nninit.tensor.RowMajor;
+
+/**
+ * The two sampling algorithms behind {@link Init#truncNormal}; arguments arrive validated.
+ * Values are computed in double precision and rounded once, when written to the array.
+ */
+final class TruncatedNormal {
+
+    private static final double SQRT2 = Math.sqrt(2.0);
+    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+    private TruncatedNormal() {
+    }
+
+    /** PyTorch up to 2.11: one uniform per element, mapped through erfinv, then clamped. */
+    static void inverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source) {
+        double low = 2 * cdf((a - mean) / std) - 1;
+        double high = 2 * cdf((b - mean) / std) - 1;
+        source.fillUniform(tensor, low, high);
+        double[] values = RowMajor.readDoubles(tensor);
+        for (int i = 0; i < values.length; i++) {
+            double y = values[i];
+            // erfinv(-1) is -inf: PyTorch's clamp puts such a draw on the bound, and so do we.
+            double x = y <= -1 ? a : y >= 1 ? b : Erf.erfInv(y) * std * SQRT2 + mean;
+            values[i] = Math.min(Math.max(x, a), b);
+        }
+        RowMajor.write(tensor, values);
+    }
+
+    /** PyTorch 2.12+: normal draws, and each value outside [a, b] drawn again. */
+    static void rejection(INDArray tensor, double mean, double std, double a, double b, Generator source) {
+        source.fillNormal(tensor, mean, std);
+        double[] values = RowMajor.readDoubles(tensor);
+        int[] outside = indicesOutside(values, a, b);
+        if (outside.length == 0) {
+            return;
+        }
+        for (int round = 0; round < Init.MAX_REJECTION_ROUNDS && outside.length > 0; round++) {
+            INDArray redraw = Nd4j.create(tensor.dataType(), outside.length);
+            source.fillNormal(redraw, mean, std);
+            double[] fresh = RowMajor.readDoubles(redraw);
+            int stillOutside = 0;
+            for (int k = 0; k < outside.length; k++) {
+                values[outside[k]] = fresh[k];
+                if (fresh[k] < a || fresh[k] > b) {
+                    outside[stillOutside++] = outside[k];
+                }
+            }
+            outside = Arrays.copyOf(outside, stillOutside);
+        }
+        if (outside.length > 0) {
+            // [a, b] holds almost none of the normal's mass: finish the stragglers by an exact inverse CDF.
+            INDArray uniforms = Nd4j.create(DataType.DOUBLE, outside.length);
+            source.fillUniform(uniforms, 0, 1);
+            double[] u = RowMajor.readDoubles(uniforms);
+            double alpha = (a - mean) / std;
+            double beta = (b - mean) / std;
+            for (int k = 0; k < outside.length; k++) {
+                double x = mean + std * standardQuantile(u[k], alpha, beta);
+                values[outside[k]] = Math.min(Math.max(x, a), b);
+            }
+        }
+        RowMajor.write(tensor, values);
+    }
+
+    private static int[] indicesOutside(double[] values, double a, double b) {
+        int[] outside = new int[values.length];
+        int count = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < a || values[i] > b) {
+                outside[count++] = i;
+            }
+        }
+        return Arrays.copyOf(outside, count);
+    }
+
+    /**
+     * The {@code u}-quantile of the standard normal restricted to [alpha, beta]. Tails are handled through
+     * the survival function so that intervals many standard deviations out keep full precision.
+     */
+    static double standardQuantile(double u, double alpha, double beta) {
+        if (alpha >= 0) {
+            double upper = survival(alpha);
+            return inverseSurvival(upper - u * (upper - survival(beta)), alpha, beta);
+        }
+        if (beta <= 0) {
+            return -standardQuantile(u, -beta, -alpha);
+        }
+        double low = cdf(alpha);
+        double p = low + u * (cdf(beta) - low);
+        return SQRT2 * Erf.erfInv(2 * p - 1);
+    }
+
+    static double cdf(double x) {
+        return (1 + Erf.erf(x / SQRT2)) / 2;
+    }
+
+    private static double survival(double x) {
+        return 0.5 * Erf.erfc(x / SQRT2);
+    }
+
+    /** Solves survival(x) = s for x in [low, high] by Newton's method on log survival(x). */
+    private static double inverseSurvival(double s, double low, double high) {
+        if (s <= 0) {
+            return high;
+        }
+        double x = Math.max(low, Math.min(high, s > 1e-8 ? SQRT2 * Erf.erfInv(1 - 2 * s)
+                : Math.sqrt(-2 * Math.log(s) - Math.log(-2 * Math.log(s)) - 2 * LOG_SQRT_2PI)));
+        double logTarget = Math.log(s);
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double tail = survival(x);
+            if (tail <= 0) {
+                break;
+            }
+            double density = Math.exp(-0.5 * x * x - LOG_SQRT_2PI);
+            double step = (Math.log(tail) - logTarget) * tail / density;
+            x = Math.max(low, Math.min(high, x + step));
+            if (Math.abs(step) <= 1e-14 * Math.max(1, Math.abs(x))) {
+                break;
+            }
+        }
+        return x;
+    }
+}

@@ -27,6 +27,8 @@ final class ElementSink {
     final DoubleIndexer doubles;
     /** Positions are buffer offsets; otherwise row-major indices into the staging array. */
     final boolean direct;
+    private final FloatPointer floatBase;
+    private final DoublePointer doubleBase;
     private final INDArray tensor;
     private final float[] stagedFloats;
     private final double[] stagedDoubles;
@@ -45,14 +47,20 @@ final class ElementSink {
             stagedDoubles = null;
             if (isDouble) {
                 DoublePointer pointer = new DoublePointer(tensor.data().addressPointer());
-                doubles = new DoubleRawIndexer(pointer.capacity(span).limit(span));
+                doubleBase = pointer.capacity(span).limit(span);
+                doubles = new DoubleRawIndexer(doubleBase);
+                floatBase = null;
                 floats = null;
             } else {
                 FloatPointer pointer = new FloatPointer(tensor.data().addressPointer());
-                floats = new FloatRawIndexer(pointer.capacity(span).limit(span));
+                floatBase = pointer.capacity(span).limit(span);
+                floats = new FloatRawIndexer(floatBase);
+                doubleBase = null;
                 doubles = null;
             }
         } else {
+            floatBase = null;
+            doubleBase = null;
             int n = Math.toIntExact(walk.length);
             if (isDouble) {
                 stagedDoubles = new double[n];
@@ -76,9 +84,39 @@ final class ElementSink {
         return reduced == DataType.BFLOAT16;
     }
 
+    /** The walk visits positions 0, 1, 2, ... of this sink, so {@link #putLinear} may be used. */
+    boolean linear() {
+        return direct ? walk.dense : walk.contiguous;
+    }
+
     /** Element positions in walk order. */
     TensorWalk.Cursor cursor() {
         return walk.cursor(direct);
+    }
+
+    /**
+     * Copies {@code values[0..count)} to the linear positions {@code start..start+count) (dense walks only);
+     * a bulk native copy when writing in place. Safe from several threads on disjoint ranges.
+     */
+    void putLinear(long start, float[] values, int count) {
+        if (floatBase != null) {
+            new FloatPointer(floatBase).position(start).put(values, 0, count);
+        } else {
+            for (int k = 0; k < count; k++) {
+                floats.put(start + k, values[k]);
+            }
+        }
+    }
+
+    /** As {@link #putLinear(long, float[], int)}, for a DOUBLE array. */
+    void putLinear(long start, double[] values, int count) {
+        if (doubleBase != null) {
+            new DoublePointer(doubleBase).position(start).put(values, 0, count);
+        } else {
+            for (int k = 0; k < count; k++) {
+                doubles.put(start + k, values[k]);
+            }
+        }
     }
 
     /** Publishes staged values; direct writes are already in place. */

@@ -80,11 +80,12 @@ final class Mt19937 {
                 left = N + 1;
             }
             int take = Math.min(left - 1, remaining);
-            int from = next;
-            for (int k = 0; k < take; k++) {
-                out[position + k] = temper(state[from + k]);
+            // Copy, then temper in a separate loop: both are simple enough for the JIT to vectorise.
+            System.arraycopy(state, next, out, position, take);
+            for (int k = position; k < position + take; k++) {
+                out[k] = temper(out[k]);
             }
-            next = from + take;
+            next += take;
             left -= take;
             position += take;
             remaining -= take;

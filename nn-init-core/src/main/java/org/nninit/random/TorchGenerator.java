@@ -291,20 +291,22 @@ public final class TorchGenerator implements Generator {
     private void uniformFloat(ElementSink sink, double fromDouble, double toDouble) {
         float from = (float) fromDouble;
         float range = (float) toDouble - from;
-        FloatIndexer out = sink.floats;
         long n = sink.walk.length;
         int[] draws = new int[(int) Math.min(BATCH, n)];
+        float[] values = new float[draws.length];
         TensorWalk.Cursor cursor = sink.cursor();
+        boolean linear = sink.linear();
         for (long done = 0; done < n; ) {
             int count = (int) Math.min(draws.length, n - done);
             engine.nextInts(draws, 0, count);
-            if (sink.walk.dense && sink.direct) {
-                for (int k = 0; k < count; k++) {
-                    out.put(done + k, TorchMath.unitFloat(draws[k]) * range + from);
-                }
+            for (int k = 0; k < count; k++) {
+                values[k] = TorchMath.unitFloat(draws[k]) * range + from;
+            }
+            if (linear) {
+                sink.putLinear(done, values, count);
             } else {
                 for (int k = 0; k < count; k++) {
-                    out.put(cursor.next(), TorchMath.unitFloat(draws[k]) * range + from);
+                    sink.floats.put(cursor.next(), values[k]);
                 }
             }
             done += count;
@@ -373,7 +375,7 @@ public final class TorchGenerator implements Generator {
         long n = sink.walk.length;
         long fullBlocks = n / 16;
         long blockElements = fullBlocks * 16;
-        FloatIndexer out = sink.floats;
+        ElementSink out = sink;
         if (n < PARALLEL_THRESHOLD) {
             float[] segment = new float[(int) Math.min(SEGMENT, blockElements)];
             int[] draws = new int[segment.length];
@@ -410,7 +412,7 @@ public final class TorchGenerator implements Generator {
         finishTail(n, out, mean, std);
     }
 
-    private void finishTail(long n, FloatIndexer out, float mean, float std) {
+    private void finishTail(long n, ElementSink out, float mean, float std) {
         long remainder = n % 16;
         if (remainder != 0) {
             // PyTorch drew uniforms for the partial block too, then draws the last 16 elements again.
@@ -429,14 +431,12 @@ public final class TorchGenerator implements Generator {
         }
     }
 
-    private static void transformAndStore(float[] values, int count, long start, FloatIndexer out, float mean,
+    private static void transformAndStore(float[] values, int count, long start, ElementSink out, float mean,
                                           float std) {
         for (int at = 0; at < count; at += 16) {
             TorchMath.boxMullerBlock(values, at, mean, std);
         }
-        for (int k = 0; k < count; k++) {
-            out.put(start + k, values[k]);
-        }
+        out.putLinear(start, values, count);
     }
 
     private void normalBlocksDouble(ElementSink sink, double mean, double std) {

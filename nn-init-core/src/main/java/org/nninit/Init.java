@@ -527,7 +527,12 @@ public final class Init {
     /**
      * {@code sparse_(t, sparsity, std, generator=g)}: N(0, std^2) with exactly {@code ceil(sparsity * rows)}
      * zeros in every column (Martens, 2010), the zero rows of each column chosen by one {@code randperm(rows)}.
-     * Unlike PyTorch, a sparsity outside [0, 1] is rejected rather than silently sliced.
+     * Unlike PyTorch, a sparsity outside [0, 1] is rejected rather than silently sliced. The permutations come
+     * from {@code generator} (with a {@link org.nninit.random.TorchGenerator}: {@code normal_} on the whole
+     * tensor, then {@code randperm(rows)} per column, all from one stream); PyTorch's {@code sparse_} passes
+     * its generator only to {@code normal_} and takes {@code torch.randperm} from the default generator, so
+     * PyTorch matches this only when that generator is the default one, i.e. after {@code torch.manual_seed}
+     * with {@code generator=None}.
      *
      * <pre>{@code
      * Init.sparse(w, 0.9, 0.01, null);   // 90% zeros per column

@@ -143,6 +143,46 @@ public final class ModuleDefaults {
         }
     }
 
+    /**
+     * {@code nn.MultiheadAttention} in full: packed ({@code kdim = vdim = embed_dim}, one [3E, E] weight) or
+     * separate ({@code q_proj_weight}, {@code k_proj_weight}, {@code v_proj_weight}, each initialised by its own
+     * {@code xavier_uniform_} in that order), with or without {@code add_bias_kv}. Draw order, as in
+     * PyTorch's {@code __init__} then {@code _reset_parameters}: out-projection weight and bias (a Linear),
+     * in-projection weight(s), then {@code xavier_normal_} on {@code bias_k} and on {@code bias_v}.
+     *
+     * <pre>{@code
+     * ModuleDefaults.multiheadAttention(List.of(q, k, v), inBias, outW, outB, biasK, biasV, gen);
+     * }</pre>
+     *
+     * @param inProjWeights [3E, E] alone, or the q, k, v projection weights
+     * @param biasK         [1, 1, E], or {@code null} without {@code add_bias_kv}
+     * @param biasV         [1, 1, E], or {@code null}
+     */
+    public static void multiheadAttention(List<INDArray> inProjWeights, INDArray inProjBias, INDArray outProjWeight,
+                                          INDArray outProjBias, INDArray biasK, INDArray biasV,
+                                          Generator generator) {
+        if (inProjWeights == null || (inProjWeights.size() != 1 && inProjWeights.size() != 3)) {
+            throw new IllegalArgumentException("inProjWeights must hold the packed weight or q, k, v weights, but found "
+                    + (inProjWeights == null ? "null" : inProjWeights.size() + " arrays"));
+        }
+        linear(outProjWeight, outProjBias, generator);
+        for (INDArray weight : inProjWeights) {
+            Init.xavierUniform(weight, 1.0, generator);
+        }
+        if (inProjBias != null) {
+            Init.zeros(inProjBias);
+            if (outProjBias != null) {
+                Init.zeros(outProjBias);
+            }
+        }
+        if (biasK != null) {
+            Init.xavierNormal(biasK, 1.0, generator);
+        }
+        if (biasV != null) {
+            Init.xavierNormal(biasV, 1.0, generator);
+        }
+    }
+
     private static void fillIfPresent(INDArray tensor, double value) {
         if (tensor != null) {
             Init.constant(tensor, value);

@@ -1,0 +1,147 @@
+package org.nninit.random;
+
+import java.util.Arrays;
+
+/**
+ * The 32-bit Mersenne Twister exactly as PyTorch's {@code at::mt19937} keeps it: the seed, the 624-word
+ * state, {@code left} (outputs until the next twist, plus one) and {@code next} (the index of the next
+ * word), so that a state exported by {@code torch.get_rng_state()} continues here where it stopped there.
+ */
+final class Mt19937 {
+
+    static final int N = 624;
+    private static final int M = 397;
+    private static final int MATRIX_A = 0x9908b0df;
+    private static final int UPPER_MASK = 0x80000000;
+    private static final int LOWER_MASK = 0x7fffffff;
+
+    final int[] state = new int[N];
+    long seed;
+    int left;
+    boolean seeded;
+    int next;
+
+    Mt19937(long seed) {
+        reseed(seed);
+    }
+
+    private Mt19937() {
+    }
+
+    /** Knuth's initialisation from the low 32 bits; the full 64-bit seed is kept for {@code initial_seed()}. */
+    void reseed(long newSeed) {
+        seed = newSeed;
+        seeded = true;
+        state[0] = (int) newSeed;
+        for (int j = 1; j < N; j++) {
+            int previous = state[j - 1];
+            state[j] = 1812433253 * (previous ^ (previous >>> 30)) + j;
+        }
+        left = 1;
+        next = 0;
+    }
+
+    Mt19937 copy() {
+        Mt19937 copy = new Mt19937();
+        copy.copyFrom(this);
+        return copy;
+    }
+
+    void copyFrom(Mt19937 other) {
+        System.arraycopy(other.state, 0, state, 0, N);
+        seed = other.seed;
+        left = other.left;
+        seeded = other.seeded;
+        next = other.next;
+    }
+
+    /** The next 32-bit output, as an int holding the unsigned bits. */
+    int nextInt() {
+        if (--left == 0) {
+            twist();
+        }
+        return temper(state[next++]);
+    }
+
+    /** {@code random64()}: two outputs, the first one the high word. */
+    long nextLong() {
+        long high = nextInt() & 0xffffffffL;
+        long low = nextInt() & 0xffffffffL;
+        return (high << 32) | low;
+    }
+
+    /** {@code count} consecutive outputs into {@code out[offset..]}, as {@code count} calls of {@link #nextInt}. */
+    void nextInts(int[] out, int offset, int count) {
+        int position = offset;
+        int remaining = count;
+        while (remaining > 0) {
+            if (left == 1) {
+                twist();
+                left = N + 1;
+            }
+            int take = Math.min(left - 1, remaining);
+            // Copy, then temper in a separate loop: both are simple enough for the JIT to vectorise.
+            System.arraycopy(state, next, out, position, take);
+            for (int k = position; k < position + take; k++) {
+                out[k] = temper(out[k]);
+            }
+            next += take;
+            left -= take;
+            position += take;
+            remaining -= take;
+        }
+    }
+
+    /** Skips {@code count} outputs. */
+    void skip(long count) {
+        long remaining = count;
+        while (remaining > 0) {
+            if (left == 1) {
+                twist();
+                left = N + 1;
+            }
+            int take = (int) Math.min(left - 1, remaining);
+            next += take;
+            left -= take;
+            remaining -= take;
+        }
+    }
+
+    boolean isValid() {
+        return seeded && left > 0 && left <= N && Integer.compareUnsigned(next, N) <= 0;
+    }
+
+    private static int temper(int word) {
+        int y = word;
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        return y;
+    }
+
+    private void twist() {
+        int[] s = state;
+        int k = 0;
+        for (; k < N - M; k++) {
+            s[k] = s[k + M] ^ mix(s[k], s[k + 1]);
+        }
+        for (; k < N - 1; k++) {
+            s[k] = s[k + M - N] ^ mix(s[k], s[k + 1]);
+        }
+        s[N - 1] = s[M - 1] ^ mix(s[N - 1], s[0]);
+        left = N;
+        next = 0;
+    }
+
+    private static int mix(int upper, int lower) {
+        int y = (upper & UPPER_MASK) | (lower & LOWER_MASK);
+        return (y >>> 1) ^ ((lower & 1) != 0 ? MATRIX_A : 0);
+    }
+
+    @Override
+    public String toString() {
+        return "Mt19937[seed=" + Long.toUnsignedString(seed) + ", left=" + left + ", next=" + next + ", state[0..3]="
+                + Arrays.toString(Arrays.copyOf(state, 3)) + "]";
+    }
+}

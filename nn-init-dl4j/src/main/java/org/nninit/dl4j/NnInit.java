@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
@@ -75,7 +76,8 @@ public final class NnInit {
         List<Module> out = new ArrayList<>();
         org.deeplearning4j.nn.api.Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
-            Layer conf = layers[i].conf().getLayer();
+            // The network configuration keeps frozen wrappers; the runtime layer's conf is the inner layer's.
+            Layer conf = net.getLayerWiseConfigurations().getConf(i).getLayer();
             String name = conf.getLayerName() != null ? conf.getLayerName() : "layer" + i;
             out.add(module(name, i, conf, layers[i], List.of()));
         }
@@ -102,7 +104,9 @@ public final class NnInit {
             }
             org.deeplearning4j.nn.api.Layer layer = vertex.getLayer();
             String name = vertex.getVertexName();
-            out.add(module(name, out.size(), layer.conf().getLayer(), layer,
+            Layer conf = net.getConfiguration().getVertices().get(name) instanceof LayerVertex lv
+                    && lv.getLayerConf() != null ? lv.getLayerConf().getLayer() : layer.conf().getLayer();
+            out.add(module(name, out.size(), conf, layer,
                     vertexInputs.getOrDefault(name, List.of())));
         }
         return out;
@@ -123,6 +127,10 @@ public final class NnInit {
             } else {
                 break;
             }
+        }
+        if (wrapper == null && (layer instanceof org.deeplearning4j.nn.layers.FrozenLayer
+                || layer instanceof org.deeplearning4j.nn.layers.FrozenLayerWithBackprop)) {
+            wrapper = conf;   // frozen at run time (e.g. by TransferLearning) without a wrapper in the config
         }
         Map<String, INDArray> params = layer.paramTable();
         return new Module(name, index, inner, wrapper, layer, params, inputs);

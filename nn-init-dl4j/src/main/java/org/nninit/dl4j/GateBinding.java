@@ -2,6 +2,7 @@ package org.nninit.dl4j;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -54,11 +55,13 @@ final class GateBinding implements ParamBinding {
         return name + " is viewed in DL4J's gate order (g, f, o, i); PyTorch's is (i, f, g, o)";
     }
 
+    // Blocks are cut from fresh copies only; the view is touched by whole-array dup/assign (see ParamBinding).
     @Override
     public INDArray read() {
-        INDArray out = dl4jOrdered.ulike().dup('c');
+        INDArray dl4j = dl4jOrdered.dup('c');
+        INDArray out = Nd4j.create(dl4jOrdered.dataType(), dl4jOrdered.shape(), 'c');
         for (int t = 0; t < 4; t++) {
-            block(out, t).assign(block(dl4jOrdered, DL4J_BLOCK_OF_TORCH_BLOCK[t]));
+            block(out, t).assign(block(dl4j, DL4J_BLOCK_OF_TORCH_BLOCK[t]));
         }
         return out;
     }
@@ -66,9 +69,12 @@ final class GateBinding implements ParamBinding {
     @Override
     public void write(INDArray torchValues) {
         ParamBinding.requireShape(name, shape(), torchValues);
+        INDArray torch = torchValues.dup('c');
+        INDArray dl4j = Nd4j.create(dl4jOrdered.dataType(), dl4jOrdered.shape(), 'c');
         for (int t = 0; t < 4; t++) {
-            block(dl4jOrdered, DL4J_BLOCK_OF_TORCH_BLOCK[t]).assign(block(torchValues, t));
+            block(dl4j, DL4J_BLOCK_OF_TORCH_BLOCK[t]).assign(block(torch, t));
         }
+        dl4jOrdered.assign(dl4j);
     }
 
     private INDArray block(INDArray array, int block) {

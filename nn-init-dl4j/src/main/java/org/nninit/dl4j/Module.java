@@ -30,6 +30,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * attention {@code in_proj_weight} (three arrays in DL4J) and a separable convolution's
  * {@code depthwise.weight}. For those, {@link #read}, {@link #assign} and {@link #update} translate exactly.
  * {@link #update} is the safe way to run any {@code Init} function on exactly PyTorch's tensor.
+ *
+ * <p>Views are safe for element-wise and whole-array operations (every random and constant {@code Init}
+ * function). ND4J 1.0.0-M2.1's sub-array indexing ({@code get(...)}, {@code getRow}, ...) on a view of the
+ * parameter buffer can return empty or misplaced arrays for layers deep in the buffer, so run functions that
+ * index rows, columns or positions (orthogonal, eye, dirac, sparse) through {@link #update}, which works on a
+ * fresh copy.
  */
 public final class Module {
 
@@ -163,9 +169,10 @@ public final class Module {
     }
 
     /**
-     * Runs {@code fn} on the parameter as exactly PyTorch's tensor: the view itself where one exists, else a
-     * PyTorch-layout copy written back afterwards. Use it for per-row or position-dependent functions
-     * (orthogonal, eye, dirac, sparse) and wherever {@link #param} would refuse.
+     * Runs {@code fn} on the parameter as exactly PyTorch's tensor: a contiguous c-order PyTorch-layout copy
+     * (what PyTorch's generator fills, so a {@code TorchGenerator} reproduces PyTorch's values), written back
+     * afterwards. Use it for per-row or position-dependent functions (orthogonal, eye, dirac, sparse) and
+     * wherever {@link #param} would refuse.
      *
      * <pre>{@code
      * m.update("weight_hh", w -> Init.orthogonal(w));           // LSTM: orthogonal in torch's gate order
@@ -174,13 +181,9 @@ public final class Module {
      */
     public void update(String name, Consumer<INDArray> fn) {
         ParamBinding binding = binding(name);
-        if (binding.exact()) {
-            fn.accept(binding.view());
-        } else {
-            INDArray copy = binding.read();
-            fn.accept(copy);
-            binding.write(copy);
-        }
+        INDArray copy = binding.read();
+        fn.accept(copy);
+        binding.write(copy);
     }
 
     private ParamBinding binding(String name) {

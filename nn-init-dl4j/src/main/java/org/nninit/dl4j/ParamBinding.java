@@ -8,6 +8,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One PyTorch parameter of a {@link Module} and how it maps onto DL4J's storage. Most are plain views; a few
  * PyTorch tensors have no view in DL4J's buffer (LSTM gate order, BatchNorm's log10 std, a packed attention
  * in-projection, a separable convolution's depthwise weight) and are read and written by translation.
+ *
+ * <p>Implementations touch DL4J's views only with whole-array operations ({@code dup}, {@code assign}):
+ * ND4J 1.0.0-M2.1's sub-array indexing ({@code get(...)}) on a view of the parameter buffer can return empty
+ * or misplaced arrays once the sub-array's absolute offset passes the view's own buffer length (seen on an
+ * LSTM's recurrent weight at offset 24: blocks 2 and 3 came back empty). Block work happens on fresh copies.
  */
 interface ParamBinding {
 

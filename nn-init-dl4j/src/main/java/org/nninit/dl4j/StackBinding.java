@@ -63,9 +63,10 @@ final class StackBinding implements ParamBinding {
     @Override
     public void write(INDArray torchValues) {
         ParamBinding.requireShape(name, shape, torchValues);
+        INDArray torch = torchValues.dup('c');   // rows are cut from a fresh copy (see ParamBinding)
         long row = 0;
         for (INDArray part : parts) {
-            part.assign(torchValues.get(NDArrayIndex.interval(row, row + part.size(0)), NDArrayIndex.all()));
+            part.assign(torch.get(NDArrayIndex.interval(row, row + part.size(0)), NDArrayIndex.all()));
             row += part.size(0);
         }
     }

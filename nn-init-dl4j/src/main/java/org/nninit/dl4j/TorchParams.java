@@ -53,7 +53,7 @@ final class TorchParams {
         Map<String, ParamBinding> out = new LinkedHashMap<>();
         if (conf instanceof DenseLayer || conf instanceof BaseOutputLayer) {
             if (raw.containsKey("W")) {
-                out.put("weight", new ViewBinding("weight", raw.get("W").transpose()));
+                out.put("weight", new ViewBinding("weight", transposed(raw.get("W"))));
                 putVector(out, "bias", raw.get("b"));
                 putVector(out, "layer_norm.weight", raw.get("g"));
             }
@@ -73,7 +73,8 @@ final class TorchParams {
             out.put("weight", new ViewBinding("weight", merged != null ? merged : permuted, torchShape));
             putVector(out, "bias", raw.get("b"));
         } else if (conf instanceof Deconvolution3D) {
-            out.put("weight", new ViewBinding("weight", raw.get("W").permute(4, 3, 0, 1, 2)));
+            INDArray w = raw.get("W").permute(4, 3, 0, 1, 2);
+            out.put("weight", new ViewBinding("weight", w, w.shape()));
             putVector(out, "bias", raw.get("b"));
         } else if (conf instanceof Convolution1DLayer) {
             INDArray w = raw.get("W");   // [out, in, k, 1]
@@ -94,13 +95,13 @@ final class TorchParams {
         } else if (conf instanceof EmbeddingLayer || conf instanceof EmbeddingSequenceLayer) {
             out.put("weight", new ViewBinding("weight", raw.get("W")));
         } else if (conf instanceof LSTM) {
-            out.put("weight_ih", new GateBinding("weight_ih", raw.get("W").transpose()));
-            out.put("weight_hh", new GateBinding("weight_hh", raw.get("RW").transpose()));
+            out.put("weight_ih", new GateBinding("weight_ih", transposed(raw.get("W"))));
+            out.put("weight_hh", new GateBinding("weight_hh", transposed(raw.get("RW"))));
             out.put("bias", new GateBinding("bias", vector(raw.get("b"))));
         } else if (conf instanceof SimpleRnn) {
             // DL4J: h_t = x W + h_{t-1} RW + b; torch: x W_ih^T + h W_hh^T + b_ih + b_hh
-            out.put("weight_ih", new ViewBinding("weight_ih", raw.get("W").transpose()));
-            out.put("weight_hh", new ViewBinding("weight_hh", raw.get("RW").transpose()));
+            out.put("weight_ih", new ViewBinding("weight_ih", transposed(raw.get("W"))));
+            out.put("weight_hh", new ViewBinding("weight_hh", transposed(raw.get("RW"))));
             putVector(out, "bias", raw.get("b"));
         } else if ((conf instanceof SelfAttentionLayer || conf instanceof LearnedSelfAttentionLayer)
                 && raw.containsKey("Wq")) {
@@ -108,7 +109,7 @@ final class TorchParams {
             INDArray k = heads(raw.get("Wk"));
             INDArray v = heads(raw.get("Wv"));
             out.put("in_proj_weight", new StackBinding("in_proj_weight", List.of(q, k, v)));
-            out.put("out_proj.weight", new ViewBinding("out_proj.weight", raw.get("Wo").transpose()));
+            out.put("out_proj.weight", new ViewBinding("out_proj.weight", transposed(raw.get("Wo"))));
             out.put("q_proj_weight", new ViewBinding("q_proj_weight", q));
             out.put("k_proj_weight", new ViewBinding("k_proj_weight", k));
             out.put("v_proj_weight", new ViewBinding("v_proj_weight", v));
@@ -120,6 +121,21 @@ final class TorchParams {
             }
         }
         return out;
+    }
+
+    /**
+     * The transpose of a contiguous 2-D view as a view that is not a permutation: DL4J's f-order [a, b] buffer
+     * read as a c-order [b, a] (and the reverse). ND4J M2.1's sub-array indexing ({@code get}) on a permuted
+     * view at a non-zero buffer offset returns empty or misplaced arrays; on a reshaped view it works.
+     */
+    static INDArray transposed(INDArray m) {
+        long rows = m.size(0);
+        long cols = m.size(1);
+        if (Shape.hasDefaultStridesForShape(m) && (m.ordering() == 'f' || m.ordering() == 'c')) {
+            char other = m.ordering() == 'f' ? 'c' : 'f';
+            return m.reshape(m.ordering(), new long[] {m.length()}).reshape(other, new long[] {cols, rows});
+        }
+        return m.transpose();
     }
 
     /** [nHeads, headSize, nIn] c as the [nHeads*headSize, nIn] rows PyTorch stacks. */

@@ -37,6 +37,11 @@ public final class DiracInit extends TorchInit {
     }
 
     @Override
+    boolean indexes() {
+        return true;
+    }
+
+    @Override
     void fill(INDArray torchView, double fanIn, double fanOut) {
         Init.dirac(torchView, groups);
     }

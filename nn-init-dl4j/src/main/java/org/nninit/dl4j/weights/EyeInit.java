@@ -20,6 +20,11 @@ public final class EyeInit extends TorchInit {
     }
 
     @Override
+    boolean indexes() {
+        return true;
+    }
+
+    @Override
     void fill(INDArray torchView, double fanIn, double fanOut) {
         Init.eye(torchView);
     }

@@ -34,6 +34,11 @@ public final class OrthogonalInit extends TorchInit {
     }
 
     @Override
+    boolean indexes() {
+        return true;
+    }
+
+    @Override
     void fill(INDArray torchView, double fanIn, double fanOut) {
         Init.orthogonal(torchView, gain, null);
     }

@@ -50,6 +50,11 @@ public final class SparseInit extends TorchInit {
     }
 
     @Override
+    boolean indexes() {
+        return true;
+    }
+
+    @Override
     void fill(INDArray torchView, double fanIn, double fanOut) {
         Init.sparse(torchView, sparsity, std, null);
     }

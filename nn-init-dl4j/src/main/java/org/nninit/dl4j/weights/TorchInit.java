@@ -12,8 +12,22 @@ abstract class TorchInit implements IWeightInit {
 
     @Override
     public final INDArray init(double fanIn, double fanOut, long[] shape, char order, INDArray paramView) {
-        fill(TorchLayout.view(shape, order, paramView), fanIn, fanOut);
+        INDArray view = TorchLayout.view(shape, order, paramView);
+        if (indexes()) {
+            // ND4J 1.0.0-M2.1's sub-array indexing on a view deep in the parameter buffer can come back empty or
+            // misplaced; functions that index rows, columns or positions run on a fresh copy, assigned whole.
+            INDArray copy = view.dup('c');
+            fill(copy, fanIn, fanOut);
+            view.assign(copy);
+        } else {
+            fill(view, fanIn, fanOut);
+        }
         return paramView.reshape(order, shape);
+    }
+
+    /** Whether {@link #fill} indexes sub-arrays (rows, columns, positions) rather than filling element-wise. */
+    boolean indexes() {
+        return false;
     }
 
     /**

@@ -222,31 +222,9 @@ class WalkerTest {
         assertThat(net.getLayer(0).getParam("W").sumNumber().doubleValue()).isNotZero();
     }
 
-    /** conv-bn-relu-conv-bn + (conv-bn shortcut) -> add -> relu -> pool -> output. */
-    static ComputationGraph residualGraph(boolean convBias) {
-        ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(7)
-                .dataType(DataType.FLOAT).convolutionMode(ConvolutionMode.Same).graphBuilder()
-                .addInputs("in")
-                .addLayer("c1", new ConvolutionLayer.Builder(3, 3).nOut(8).hasBias(convBias).build(), "in")
-                .addLayer("b1", new BatchNormalization.Builder().build(), "c1")
-                .addLayer("r1", new ActivationLayer.Builder().activation(Activation.RELU).build(), "b1")
-                .addLayer("c2", new ConvolutionLayer.Builder(3, 3).nOut(16).hasBias(convBias).build(), "r1")
-                .addLayer("b2", new BatchNormalization.Builder().build(), "c2")
-                .addLayer("sc", new ConvolutionLayer.Builder(1, 1).nOut(16).hasBias(convBias).build(), "in")
-                .addLayer("bsc", new BatchNormalization.Builder().build(), "sc")
-                .addVertex("add", new ElementWiseVertex(ElementWiseVertex.Op.Add), "b2", "bsc")
-                .addLayer("r2", new ActivationLayer.Builder().activation(Activation.RELU).build(), "add")
-                .addLayer("pool", new GlobalPoolingLayer.Builder().build(), "r2")
-                .addLayer("out", new OutputLayer.Builder().nOut(3).lossFunction(LossFunctions.LossFunction.MSE)
-                        .activation(Activation.IDENTITY).build(), "pool")
-                .setOutputs("out").setInputTypes(InputType.convolutional(6, 6, 4)).build());
-        graph.init();
-        return graph;
-    }
-
     @Test
     void graphIsWalkedTopologicallyWithWriteThrough() {
-        ComputationGraph graph = residualGraph(true);
+        ComputationGraph graph = Nets.residualGraph(true, 8, 16);
         List<Module> ms = NnInit.modules(graph);
         List<String> names = ms.stream().map(Module::name).toList();
         assertThat(names).containsExactlyInAnyOrder("c1", "b1", "r1", "c2", "b2", "sc", "bsc", "r2", "pool", "out");

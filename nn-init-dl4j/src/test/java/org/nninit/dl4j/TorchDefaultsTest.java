@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -175,5 +177,23 @@ class TorchDefaultsTest {
         assertThat(ms.get(0).weight().getDouble(1, 0)).isEqualTo(5.0);   // [5, 4] row-major
         assertThat(ms.get(1).read("in_proj_weight").getDouble(0, 0)).isEqualTo(20 + 16 + 1.0);   // after out_proj
         assertThat(ms.get(2).weight().toDoubleVector()).containsOnly(0.25);
+    }
+
+    @Test
+    void graphIsResetInTopologicalOrder() {
+        org.deeplearning4j.nn.graph.ComputationGraph graph = Nets.residualGraph(false, 2, 3);
+        CountingGenerator gen = new CountingGenerator();
+        TorchDefaults.reset(graph, gen);
+        List<String> drawn = NnInit.modules(graph).stream().filter(m -> m.has("weight") && m.is(
+                org.deeplearning4j.nn.conf.layers.ConvolutionLayer.class)).map(Module::name).toList();
+        // convolutions without bias draw one weight each, in visiting order; then the output Linear draws two
+        assertThat(gen.calls).hasSize(drawn.size() + 2);
+        Map<String, Module> byName = NnInit.modules(graph).stream().collect(Collectors.toMap(Module::name, m -> m));
+        for (int k = 0; k < drawn.size(); k++) {
+            assertThat(gen.calls.get(k).shape()).as("draw %d is %s", k, drawn.get(k))
+                    .containsExactly(byName.get(drawn.get(k)).shape("weight"));
+        }
+        assertThat(drawn.indexOf("c2")).isGreaterThan(drawn.indexOf("c1"));
+        assertThat(gen.calls.get(gen.calls.size() - 2).shape()).containsExactly(3, 3);   // Linear(3, 3) weight
     }
 }

@@ -147,4 +147,22 @@ class TorchLayoutTest {
                 .weightInit(new EyeInit()).build())).isInstanceOf(IllegalArgumentException.class);
         assertThat(new XavierUniformInit(1.0).gain()).isCloseTo(1.0, within(0.0));
     }
+
+    @Test
+    void halfPrecisionNetworkIsFilledInPlace() {
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration
+                .Builder().seed(1).dataType(org.nd4j.linalg.api.buffer.DataType.HALF).list()
+                .layer(new DenseLayer.Builder().nIn(64).nOut(32).weightInit(new KaimingNormalInit()).build())
+                .layer(new DenseLayer.Builder().nIn(32).nOut(32).weightInit(new OrthogonalInit()).build()).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        INDArray w0 = net.getLayer(0).getParam("W");
+        assertThat(w0.dataType()).isEqualTo(org.nd4j.linalg.api.buffer.DataType.HALF);
+        // kaiming_normal_ default: gain sqrt(2 / (1 + 0.01^2)), fan_in 64; 2048 values -> 6 SE = 9.4%
+        double std = Math.sqrt(2 / (1 + 1e-4)) / 8;
+        assertThat(w0.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).stdNumber().doubleValue())
+                .isCloseTo(std, within(0.094 * std));
+        INDArray w1 = net.getLayer(1).getParam("W").castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        assertThat(w1.transpose().mmul(w1).sub(Nd4j.eye(32)).amaxNumber().doubleValue()).isLessThan(1e-2);
+    }
 }

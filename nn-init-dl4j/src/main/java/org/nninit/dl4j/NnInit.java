@@ -54,12 +54,14 @@ public final class NnInit {
     /** Calls {@code fn} on the layers {@code select} accepts (see {@link Select}). */
     public static void apply(MultiLayerNetwork net, Predicate<Module> select, Consumer<Module> fn) {
         requireFn(fn);
+        requireSelect(select);
         modules(net).stream().filter(select).forEach(fn);
     }
 
     /** Calls {@code fn} on the layers {@code select} accepts (see {@link Select}). */
     public static void apply(ComputationGraph net, Predicate<Module> select, Consumer<Module> fn) {
         requireFn(fn);
+        requireSelect(select);
         modules(net).stream().filter(select).forEach(fn);
     }
 
@@ -134,6 +136,12 @@ public final class NnInit {
         }
         Map<String, INDArray> params = layer.paramTable();
         return new Module(name, index, inner, wrapper, layer, params, inputs);
+    }
+
+    private static void requireSelect(Object select) {
+        if (select == null) {
+            throw new IllegalArgumentException("select is null");
+        }
     }
 
     private static void requireFn(Object fn) {

@@ -1,0 +1,152 @@
+package org.nninit.dl4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * PyTorch's {@code model.apply(fn)} for DL4J networks: visits every layer once, in order, and hands
+ * {@code fn} a {@link Module} whose parameters are PyTorch-layout views into the network's parameters.
+ *
+ * <pre>{@code
+ * MultiLayerNetwork net = new MultiLayerNetwork(conf);
+ * net.init();
+ * NnInit.apply(net, m -> {
+ *     if (m.is(DenseLayer.class)) {
+ *         Init.xavierUniform(m.weight());      // [out, in], PyTorch's fans
+ *         Init.zeros(m.bias());
+ *     }
+ * });
+ * NnInit.apply(net, Select.type(BatchNormalization.class).and(Select.trainable()), m -> Init.ones(m.weight()));
+ * }</pre>
+ *
+ * <p>Order: layer index for a MultiLayerNetwork; the graph's topological order for a ComputationGraph (the
+ * order DL4J lays parameters out and initializes them). Vertices without a layer (merge, element-wise, ...)
+ * are skipped. Layers without a PyTorch twin are still visited, with their DL4J parameters by key.
+ */
+public final class NnInit {
+
+    private NnInit() {
+    }
+
+    /** Calls {@code fn} on every layer of an initialized network, in index order. */
+    public static void apply(MultiLayerNetwork net, Consumer<Module> fn) {
+        requireFn(fn);
+        modules(net).forEach(fn);
+    }
+
+    /** Calls {@code fn} on every layer vertex of an initialized graph, in topological order. */
+    public static void apply(ComputationGraph net, Consumer<Module> fn) {
+        requireFn(fn);
+        modules(net).forEach(fn);
+    }
+
+    /** Calls {@code fn} on the layers {@code select} accepts (see {@link Select}). */
+    public static void apply(MultiLayerNetwork net, Predicate<Module> select, Consumer<Module> fn) {
+        requireFn(fn);
+        requireSelect(select);
+        modules(net).stream().filter(select).forEach(fn);
+    }
+
+    /** Calls {@code fn} on the layers {@code select} accepts (see {@link Select}). */
+    public static void apply(ComputationGraph net, Predicate<Module> select, Consumer<Module> fn) {
+        requireFn(fn);
+        requireSelect(select);
+        modules(net).stream().filter(select).forEach(fn);
+    }
+
+    /**
+     * The layers of an initialized network as modules, in index order.
+     *
+     * @throws IllegalArgumentException when the network is null or {@code init()} has not been called
+     */
+    public static List<Module> modules(MultiLayerNetwork net) {
+        if (net == null || net.getLayers() == null) {
+            throw new IllegalArgumentException("net must be an initialized MultiLayerNetwork (call net.init()), but "
+                    + "found " + (net == null ? "null" : "one without layers"));
+        }
+        List<Module> out = new ArrayList<>();
+        org.deeplearning4j.nn.api.Layer[] layers = net.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            // The network configuration keeps frozen wrappers; the runtime layer's conf is the inner layer's.
+            Layer conf = net.getLayerWiseConfigurations().getConf(i).getLayer();
+            String name = conf.getLayerName() != null ? conf.getLayerName() : "layer" + i;
+            out.add(module(name, i, conf, layers[i], List.of()));
+        }
+        return out;
+    }
+
+    /**
+     * The layer vertices of an initialized graph as modules, in topological order.
+     *
+     * @throws IllegalArgumentException when the graph is null or {@code init()} has not been called
+     */
+    public static List<Module> modules(ComputationGraph net) {
+        if (net == null || net.getVertices() == null) {
+            throw new IllegalArgumentException("net must be an initialized ComputationGraph (call net.init()), but "
+                    + "found " + (net == null ? "null" : "one without vertices"));
+        }
+        Map<String, List<String>> vertexInputs = net.getConfiguration().getVertexInputs();
+        List<Module> out = new ArrayList<>();
+        GraphVertex[] vertices = net.getVertices();
+        for (int idx : net.topologicalSortOrder()) {
+            GraphVertex vertex = vertices[idx];
+            if (!vertex.hasLayer()) {
+                continue;
+            }
+            org.deeplearning4j.nn.api.Layer layer = vertex.getLayer();
+            String name = vertex.getVertexName();
+            Layer conf = net.getConfiguration().getVertices().get(name) instanceof LayerVertex lv
+                    && lv.getLayerConf() != null ? lv.getLayerConf().getLayer() : layer.conf().getLayer();
+            out.add(module(name, out.size(), conf, layer,
+                    vertexInputs.getOrDefault(name, List.of())));
+        }
+        return out;
+    }
+
+    private static Module module(String name, int index, Layer conf, org.deeplearning4j.nn.api.Layer layer,
+                                 List<String> inputs) {
+        Layer wrapper = null;
+        Layer inner = conf;
+        // Unwrap nested frozen wrappers; the outermost wrapper marks the module frozen.
+        while (true) {
+            if (inner instanceof FrozenLayer frozen) {
+                wrapper = wrapper == null ? inner : wrapper;
+                inner = frozen.getLayer();
+            } else if (inner instanceof FrozenLayerWithBackprop frozen) {
+                wrapper = wrapper == null ? inner : wrapper;
+                inner = frozen.getUnderlying();
+            } else {
+                break;
+            }
+        }
+        if (wrapper == null && (layer instanceof org.deeplearning4j.nn.layers.FrozenLayer
+                || layer instanceof org.deeplearning4j.nn.layers.FrozenLayerWithBackprop)) {
+            wrapper = conf;   // frozen at run time (e.g. by TransferLearning) without a wrapper in the config
+        }
+        Map<String, INDArray> params = layer.paramTable();
+        return new Module(name, index, inner, wrapper, layer, params, inputs);
+    }
+
+    private static void requireSelect(Object select) {
+        if (select == null) {
+            throw new IllegalArgumentException("select is null");
+        }
+    }
+
+    private static void requireFn(Object fn) {
+        if (fn == null) {
+            throw new IllegalArgumentException("fn is null");
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.nninit.dl4j.recipes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.LearnedSelfAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nninit.FanMode;
+import org.nninit.Init;
+import org.nninit.Nonlinearity;
+import org.nninit.dl4j.Module;
+import org.nninit.dl4j.NnInit;
+import org.nninit.dl4j.TorchDefaults;
+import org.nninit.random.Generator;
+
+/**
+ * Whole-network initialization recipes, each one call, built on {@link NnInit}. Every recipe takes an
+ * optional {@link Generator} ({@code null}: ND4J's global RNG, so the network's {@code .seed(...)} keeps
+ * it reproducible) and works on {@code MultiLayerNetwork} and {@code ComputationGraph}. Functions run on
+ * exactly PyTorch's tensors ({@link Module#update}), so fans and per-row rules are PyTorch's.
+ *
+ * <pre>{@code
+ * Recipes.resnet(graph, true, null);        // torchvision ResNet(zero_init_residual=True)
+ * Recipes.transformer(net, null);           // GPT/BERT-style
+ * Recipes.dcgan(generatorNet, null);        // DCGAN weights_init
+ * }</pre>
+ */
+public final class Recipes {
+
+    private Recipes() {
+    }
+
+    /** PyTorch's module defaults ({@link TorchDefaults#reset(MultiLayerNetwork, Generator)}). */
+    public static void torchDefaults(MultiLayerNetwork net, Generator generator) {
+        TorchDefaults.reset(net, generator);
+    }
+
+    /** PyTorch's module defaults ({@link TorchDefaults#reset(ComputationGraph, Generator)}). */
+    public static void torchDefaults(ComputationGraph net, Generator generator) {
+        TorchDefaults.reset(net, generator);
+    }
+
+    /**
+     * torchvision's ResNet initialization on a sequential network (no residual branches): see
+     * {@link #resnet(ComputationGraph, boolean, Generator)}.
+     */
+    public static void resnet(MultiLayerNetwork net, Generator generator) {
+        Generator gen = Generator.orGlobal(generator);
+        TorchDefaults.reset(net, gen);
+        NnInit.apply(net, m -> resnetLayer(m, false, gen));
+    }
+
+    /**
+     * torchvision's ResNet initialization, in torchvision's order: every module's PyTorch default first (what
+     * constructing the model draws), then every convolution {@code kaiming_normal_(mode='fan_out',
+     * nonlinearity='relu')} with its bias (torchvision's convolutions have none) set to 0, every BatchNorm
+     * weight 1 and bias 0. Dense layers keep nn.Linear's default, as torchvision's {@code fc} does.
+     *
+     * <p>With {@code zeroInitResidual}, the last BatchNorm of each residual branch gets weight 0, so every
+     * block starts as the identity. A residual branch's last BatchNorm is identified as a BatchNormalization
+     * vertex feeding an {@code ElementWiseVertex(Op.Add)} directly; when several inputs of one add are
+     * BatchNorms (a projection shortcut conv-BN next to the branch), the one farthest from the network inputs
+     * (longest path, the residual branch) is chosen, and all of them on a tie.
+     *
+     * <p>For draw-by-draw parity with torchvision, build the convolutions with {@code hasBias(false)}.
+     */
+    public static void resnet(ComputationGraph net, boolean zeroInitResidual, Generator generator) {
+        Generator gen = Generator.orGlobal(generator);
+        Set<String> lastBn = zeroInitResidual ? residualBranchEnds(net.getConfiguration()) : Set.of();
+        TorchDefaults.reset(net, gen);
+        NnInit.apply(net, m -> resnetLayer(m, lastBn.contains(m.name()), gen));
+    }
+
+    private static void resnetLayer(Module m, boolean zeroGamma, Generator gen) {
+        if (m.is(ConvolutionLayer.class)) {
+            for (String name : m.paramNames()) {
+                if (name.endsWith("weight")) {
+                    m.update(name, w -> Init.kaimingNormal(w, 0, FanMode.FAN_OUT, Nonlinearity.RELU, gen));
+                } else {
+                    m.update(name, Init::zeros);
+                }
+            }
+        } else if (m.is(BatchNormalization.class)) {
+            updateIfPresent(m, "weight", w -> Init.constant(w, zeroGamma ? 0 : 1));
+            updateIfPresent(m, "bias", Init::zeros);
+        }
+    }
+
+    /**
+     * Transformer (GPT/BERT-style) initialization: Dense/Output weights and attention projections
+     * ({@code in_proj_weight} as one packed [3E, E] tensor, as nn.MultiheadAttention does, and
+     * {@code out_proj.weight}) {@code xavier_uniform_}; their biases 0; embeddings N(0, 0.02); normalization
+     * weights (BatchNorm, Dense layer-norm gains) 1 and biases 0. Other layers are left alone.
+     */
+    public static void transformer(MultiLayerNetwork net, Generator generator) {
+        Generator gen = Generator.orGlobal(generator);
+        NnInit.apply(net, m -> transformerLayer(m, gen));
+    }
+
+    /** See {@link #transformer(MultiLayerNetwork, Generator)}. */
+    public static void transformer(ComputationGraph net, Generator generator) {
+        Generator gen = Generator.orGlobal(generator);
+        NnInit.apply(net, m -> transformerLayer(m, gen));
+    }
+
+    private static void transformerLayer(Module m, Generator gen) {
+        if (m.is(EmbeddingLayer.class) || m.is(EmbeddingSequenceLayer.class)) {
+            m.update("weight", w -> Init.normal(w, 0, 0.02, gen));
+            updateIfPresent(m, "b", Init::zeros);
+        } else if (m.is(DenseLayer.class) || m.is(BaseOutputLayer.class)) {
+            updateIfPresent(m, "weight", w -> Init.xavierUniform(w, 1.0, gen));
+            updateIfPresent(m, "bias", Init::zeros);
+            updateIfPresent(m, "layer_norm.weight", Init::ones);
+        } else if (m.is(SelfAttentionLayer.class) || m.is(LearnedSelfAttentionLayer.class)) {
+            updateIfPresent(m, "in_proj_weight", w -> Init.xavierUniform(w, 1.0, gen));
+            updateIfPresent(m, "out_proj.weight", w -> Init.xavierUniform(w, 1.0, gen));
+        } else if (m.is(BatchNormalization.class)) {
+            updateIfPresent(m, "weight", Init::ones);
+            updateIfPresent(m, "bias", Init::zeros);
+        }
+    }
+
+    /**
+     * DCGAN's {@code weights_init}: convolution (incl. transposed) and Dense/Output weights N(0, 0.02) and
+     * their biases 0 (DCGAN's convolutions have none); BatchNorm weight N(1, 0.02), bias 0.
+     */
+    public static void dcgan(MultiLayerNetwork net, Generator generator) {
+        Generator gen = Generator.orGlobal(generator);
+        NnInit.apply(net, m -> dcganLayer(m, gen));
+    }
+
+    /** See {@link #dcgan(MultiLayerNetwork, Generator)}. */
+    public static void dcgan(ComputationGraph net, Generator generator) {
+        Generator gen = Generator.orGlobal(generator);
+        NnInit.apply(net, m -> dcganLayer(m, gen));
+    }
+
+    private static void dcganLayer(Module m, Generator gen) {
+        if (m.is(ConvolutionLayer.class) || m.is(DenseLayer.class) || m.is(BaseOutputLayer.class)) {
+            for (String name : m.paramNames()) {
+                if (name.endsWith("weight") && !name.startsWith("layer_norm")) {
+                    m.update(name, w -> Init.normal(w, 0, 0.02, gen));
+                } else if (name.endsWith("bias")) {
+                    m.update(name, Init::zeros);
+                }
+            }
+        } else if (m.is(BatchNormalization.class)) {
+            updateIfPresent(m, "weight", w -> Init.normal(w, 1, 0.02, gen));
+            updateIfPresent(m, "bias", Init::zeros);
+        }
+    }
+
+    /**
+     * The names of the BatchNorm vertices that end a residual branch (see
+     * {@link #resnet(ComputationGraph, boolean, Generator)}).
+     */
+    public static Set<String> residualBranchEnds(ComputationGraphConfiguration conf) {
+        Map<String, List<String>> inputs = conf.getVertexInputs();
+        Map<String, GraphVertex> vertices = conf.getVertices();
+        Map<String, Integer> depth = new HashMap<>();
+        Set<String> out = new HashSet<>();
+        for (Map.Entry<String, GraphVertex> e : vertices.entrySet()) {
+            if (!(e.getValue() instanceof ElementWiseVertex add) || add.getOp() != ElementWiseVertex.Op.Add) {
+                continue;
+            }
+            List<String> bns = new ArrayList<>();
+            for (String in : inputs.getOrDefault(e.getKey(), List.of())) {
+                if (isBatchNorm(vertices.get(in))) {
+                    bns.add(in);
+                }
+            }
+            int best = -1;
+            for (String bn : bns) {
+                best = Math.max(best, depth(bn, inputs, depth));
+            }
+            for (String bn : bns) {
+                if (depth(bn, inputs, depth) == best) {
+                    out.add(bn);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isBatchNorm(GraphVertex vertex) {
+        if (!(vertex instanceof LayerVertex lv) || lv.getLayerConf() == null) {
+            return false;
+        }
+        Object layer = lv.getLayerConf().getLayer();
+        while (true) {
+            if (layer instanceof FrozenLayer f) {
+                layer = f.getLayer();
+            } else if (layer instanceof FrozenLayerWithBackprop f) {
+                layer = f.getUnderlying();
+            } else {
+                return layer instanceof BatchNormalization;
+            }
+        }
+    }
+
+    /** Longest path (in vertices) from a network input; network inputs have depth 0. */
+    private static int depth(String vertex, Map<String, List<String>> inputs, Map<String, Integer> memo) {
+        Integer known = memo.get(vertex);
+        if (known != null) {
+            return known;
+        }
+        int d = 0;
+        for (String in : inputs.getOrDefault(vertex, List.of())) {
+            d = Math.max(d, depth(in, inputs, memo) + 1);
+        }
+        memo.put(vertex, d);
+        return d;
+    }
+
+    private static void updateIfPresent(Module m, String name, Consumer<org.nd4j.linalg.api.ndarray.INDArray> fn) {
+        if (m.has(name)) {
+            m.update(name, fn);
+        }
+    }
+}

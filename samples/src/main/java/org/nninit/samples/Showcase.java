@@ -39,7 +39,7 @@ public final class Showcase {
         Path out = cli.pathOr("out", defaultOutDir());
         long start = System.nanoTime();
         VarianceExplorer.run(VarianceExplorer.Config.defaults(out));
-        ResNetRecipe.run(ResNetRecipe.Config.defaults(out));
+        ResNetRecipe.run(new RecipeConfig(30, 64, 1, out, true));
         System.out.printf(Locale.ROOT, "%nShowcase done in %.1f s. Plots and CSVs: %s%n",
                 (System.nanoTime() - start) / 1e9, out.toAbsolutePath());
     }

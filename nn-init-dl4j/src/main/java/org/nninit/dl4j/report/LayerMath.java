@@ -22,6 +22,9 @@ final class LayerMath {
 
     /** The layer's activation, or null when it has none (pooling, attention, ...). */
     static IActivation activation(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        if (conf instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization) {
+            return null; // DL4J's batch norm keeps an activation in its config but never applies it
+        }
         if (conf instanceof BaseLayer b) {
             return b.getActivationFn();
         }
@@ -41,7 +44,7 @@ final class LayerMath {
         if (conf instanceof ActivationLayer) {
             return p.input();
         }
-        if (!(conf instanceof BaseLayer base)) {
+        if (!(conf instanceof BaseLayer base) || activation(conf) == null) {
             return p.output();
         }
         return linearOutput(p.layer(), base, p.input());

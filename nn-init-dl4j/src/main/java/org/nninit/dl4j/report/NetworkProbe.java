@@ -1,6 +1,7 @@
 package org.nninit.dl4j.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,37 +21,50 @@ final class NetworkProbe {
     private NetworkProbe() {
     }
 
+    // The forward pass is done here, layer by layer, with copies: DL4J's own feedForward hands out arrays that
+    // later layers modify in place (an ActivationLayer applies its ReLU to the previous layer's output).
     static List<ProbedLayer> probe(MultiLayerNetwork net, INDArray features) {
-        // feedForward returns, at i + 1, layer i's output before the next layer's preprocessor.
-        List<INDArray> acts = net.feedForward(features, false);
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         List<ProbedLayer> out = new ArrayList<>();
+        INDArray x = features;
         for (int i = 0; i < net.getnLayers(); i++) {
-            INDArray in = preprocess(conf.getInputPreProcess(i), acts.get(i));
-            out.add(new ProbedLayer(i, net.getLayer(i).conf().getLayer().getLayerName(), net.getLayer(i), in,
-                    acts.get(i + 1), i + "_"));
+            INDArray in = preprocess(conf.getInputPreProcess(i), x);
+            Layer layer = net.getLayer(i);
+            INDArray y = layer.activate(in.dup(), false, mgr).dup();
+            out.add(new ProbedLayer(i, layer.conf().getLayer().getLayerName(), layer, in, y, i + "_"));
+            x = y;
         }
         return out;
     }
 
     static List<ProbedLayer> probe(ComputationGraph net, INDArray... features) {
-        Map<String, INDArray> acts = net.feedForward(features, false);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         List<String> inputNames = net.getConfiguration().getNetworkInputs();
+        Map<String, INDArray> acts = new HashMap<>();
+        for (int i = 0; i < inputNames.size(); i++) {
+            acts.put(inputNames.get(i), features[i]);
+        }
         List<ProbedLayer> out = new ArrayList<>();
         int position = 0;
         for (int vertexIndex : net.topologicalSortOrder()) {
             GraphVertex v = net.getVertices()[vertexIndex];
-            if (!v.hasLayer()) {
+            if (v.isInputVertex()) {
                 continue;
             }
             String name = v.getVertexName();
             List<String> inputs = net.getConfiguration().getVertexInputs().get(name);
-            // DL4J puts an explicit merge vertex before a layer with several inputs, so one input is the rule.
-            String from = inputs.get(0);
-            INDArray raw = acts.containsKey(from) ? acts.get(from) : features[inputNames.indexOf(from)];
-            InputPreProcessor pp = v instanceof LayerVertex lv ? lv.getLayerPreProcessor() : null;
-            Layer layer = v.getLayer();
-            out.add(new ProbedLayer(position++, name, layer, preprocess(pp, raw), acts.get(name), name + "_"));
+            for (int k = 0; k < inputs.size(); k++) {
+                v.setInput(k, acts.get(inputs.get(k)).dup(), mgr);
+            }
+            INDArray y = v.doForward(false, mgr).dup();
+            acts.put(name, y);
+            if (v.hasLayer()) {
+                // DL4J puts an explicit merge vertex before a layer with several inputs: one input is the rule.
+                InputPreProcessor pp = v instanceof LayerVertex lv ? lv.getLayerPreProcessor() : null;
+                out.add(new ProbedLayer(position++, name, v.getLayer(), preprocess(pp, acts.get(inputs.get(0))), y,
+                        name + "_"));
+            }
         }
         return out;
     }

@@ -2,7 +2,6 @@ package org.nninit.samples;
 
 import java.util.Locale;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -23,15 +22,17 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.nninit.Init;
+import org.nninit.dl4j.recipes.Recipes;
 import org.nninit.dl4j.report.ExpectedStd;
 import org.nninit.dl4j.report.InitReport;
 import org.nninit.random.Generator;
 
 /**
  * The DCGAN initialization (Radford et al., 2016; PyTorch's DCGAN example {@code weights_init}) on a small
- * generator (dense, two transposed convolutions, 16x16 output) and discriminator (two strided convolutions):
- * conv and transposed-conv weights N(0, 0.02), batch norm weight N(1, 0.02) and bias 0. Prints the InitReport of
+ * generator (dense, two transposed convolutions, 16x16 output) and discriminator (two strided convolutions),
+ * through {@link Recipes#dcgan(MultiLayerNetwork, Generator)}: conv and transposed-conv weights N(0, 0.02), batch
+ * norm weight N(1, 0.02) and bias 0; the dense projection and the head get N(0, 0.02) too, as in most DCGAN ports
+ * that use Linear layers. Prints the InitReport of
  * the stacked generator + discriminator, then alternates a few discriminator and generator steps on synthetic
  * images. The stacked network's discriminator layers have a no-op updater and take the discriminator's
  * weights before every generator step, the usual way to train a GAN with two DL4J networks.
@@ -62,9 +63,8 @@ public final class GanRecipe {
         MultiLayerNetwork gan = new MultiLayerNetwork(conf(config.seed(), true, new Adam(2e-4, 0.5, 0.999, 1e-8)));
         gan.init();
         Nd4j.getRandom().setSeed(config.seed());
-        // TODO(after merge): replace both calls with the walker's DCGAN recipe.
-        initialize(gan, Generator.global());
-        initialize(dis, Generator.global());
+        Recipes.dcgan(gan, Generator.global());
+        Recipes.dcgan(dis, Generator.global());
         copyDiscriminator(dis, gan);
 
         INDArray z = Nd4j.randn(DataType.FLOAT, config.batch(), Z);
@@ -93,24 +93,6 @@ public final class GanRecipe {
             }
         }
         return new RecipeResult(report, losses);
-    }
-
-    /** DCGAN's {@code weights_init}: conv-like weights N(0, 0.02); batch norm weight N(1, 0.02), bias 0. */
-    static void initialize(MultiLayerNetwork net, Generator gen) {
-        for (Layer layer : net.getLayers()) {
-            Object conf = layer.conf().getLayer();
-            if (conf instanceof BatchNormalization) {
-                Init.normal(layer.getParam("gamma"), 1.0, STD, gen);
-                Init.zeros(layer.getParam("beta"));
-            } else if (layer.paramTable().containsKey("W")) {
-                // The example only touches Conv*/BatchNorm; the dense projection and the head get the same
-                // N(0, 0.02) here, as in most DCGAN ports that use Linear layers.
-                Init.normal(layer.getParam("W"), 0, STD, gen);
-                if (layer.paramTable().containsKey("b")) {
-                    Init.zeros(layer.getParam("b"));
-                }
-            }
-        }
     }
 
     private static void copyDiscriminator(MultiLayerNetwork dis, MultiLayerNetwork gan) {

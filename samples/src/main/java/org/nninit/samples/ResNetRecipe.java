@@ -1,6 +1,5 @@
 package org.nninit.samples;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,17 +18,15 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.nninit.FanMode;
-import org.nninit.Init;
-import org.nninit.Nonlinearity;
+import org.nninit.dl4j.recipes.Recipes;
 import org.nninit.dl4j.report.ExpectedStd;
 import org.nninit.dl4j.report.InitReport;
-import org.nninit.modules.ModuleDefaults;
 import org.nninit.random.Generator;
 
 /**
  * torchvision's ResNet initialization on a small DL4J ResNet (a ComputationGraph: stem conv, two basic
- * residual blocks joined by {@link ElementWiseVertex} adds, global average pooling, a linear classifier):
+ * residual blocks joined by {@link ElementWiseVertex} adds, global average pooling, a linear classifier), via
+ * {@link Recipes#resnet(ComputationGraph, boolean, Generator)}: every layer's PyTorch default first, then
  * convolutions {@code kaiming_normal_(mode='fan_out', nonlinearity='relu')}, batch norm weight 1 and bias 0,
  * the classifier keeps PyTorch's {@code nn.Linear} default. Prints the InitReport, then trains a few steps on
  * synthetic 8x8 images (which quadrant holds the bright square).
@@ -54,7 +51,8 @@ public final class ResNetRecipe {
     public static RecipeResult run(RecipeConfig config) {
         ComputationGraph net = network(config.seed());
         Nd4j.getRandom().setSeed(config.seed());
-        initialize(net, Generator.global());
+        // zero_init_residual=False, torchvision's default: each block's last BN keeps weight 1
+        Recipes.resnet(net, false, Generator.global());
         DataSet data = SyntheticData.quadrants(config.batch(), 3, SIZE, config.seed());
         if (config.print()) {
             System.out.println("\n== ResNet recipe (torchvision): conv kaiming_normal_(fan_out, relu), "
@@ -71,26 +69,6 @@ public final class ResNetRecipe {
             ReportOutput.step(config, s + 1, losses[s]);
         }
         return new RecipeResult(report, losses);
-    }
-
-    /**
-     * The recipe, on parameter views.
-     * TODO(after merge): replace with the walker recipe, e.g. {@code Recipes.resnet(net, gen)} /
-     * {@code NnInit.apply(net, m -> ...)}.
-     */
-    static void initialize(ComputationGraph net, Generator gen) {
-        for (Layer layer : net.getLayers()) {
-            Object conf = layer.conf().getLayer();
-            if (conf instanceof ConvolutionLayer) {
-                // DL4J conv W is [out, in, kH, kW] 'c': torch's layout already.
-                Init.kaimingNormal(layer.getParam("W"), 0, FanMode.FAN_OUT, Nonlinearity.RELU, gen);
-            } else if (conf instanceof BatchNormalization) {
-                Init.ones(layer.getParam("gamma"));
-                Init.zeros(layer.getParam("beta"));
-            } else if (conf instanceof OutputLayer) {
-                ModuleDefaults.linear(InterimInit.torchWeight(layer), layer.getParam("b"), gen);
-            }
-        }
     }
 
     static ComputationGraph network(long seed) {

@@ -1,6 +1,5 @@
 package org.nninit.samples;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
@@ -17,6 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nninit.Init;
+import org.nninit.dl4j.NnInit;
 import org.nninit.dl4j.report.ExpectedStd;
 import org.nninit.dl4j.report.InitReport;
 import org.nninit.random.Generator;
@@ -71,19 +71,23 @@ public final class TransformerRecipe {
     }
 
     /**
-     * The recipe on parameter views: every weight-like parameter (W, Wq, Wk, Wv, Wo) N(0, 0.02), biases 0.
-     * TODO(after merge): replace with the walker's transformer recipe ({@code NnInit.apply} + {@code Module}).
+     * Hugging Face's {@code _init_weights} for BERT / GPT-2: every weight N(0, 0.02), every bias 0. Not
+     * {@link org.nninit.dl4j.recipes.Recipes#transformer}, which is {@code nn.Transformer}'s xavier_uniform_ rule.
      */
     static void initialize(MultiLayerNetwork net, Generator gen) {
-        for (Layer layer : net.getLayers()) {
-            layer.paramTable().forEach((key, p) -> {
-                if (key.startsWith("W")) {
-                    Init.normal(p, 0, STD, gen); // N(0, s) is layout-free: no transpose needed
-                } else if (key.equals("b")) {
-                    Init.zeros(p);
+        NnInit.apply(net, m -> {
+            if (m.is(SelfAttentionLayer.class)) {
+                // DL4J keeps Wq, Wk, Wv apart, so the packed in_proj_weight has no view; update() fills PyTorch's
+                // tensor. (The q/k/v_proj_weight aliases name the same arrays: drawing those too would draw twice.)
+                m.update("in_proj_weight", w -> Init.normal(w, 0, STD, gen));
+                m.update("out_proj.weight", w -> Init.normal(w, 0, STD, gen));
+            } else if (m.weight() != null) {
+                Init.normal(m.weight(), 0, STD, gen);   // element-wise, so the view is fine
+                if (m.bias() != null) {
+                    Init.zeros(m.bias());
                 }
-            });
-        }
+            }
+        });
     }
 
     static MultiLayerNetwork network(long seed) {

@@ -15,21 +15,22 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.nninit.Init;
-import org.nninit.dl4j.NnInit;
+import org.nninit.dl4j.recipes.Recipes;
 import org.nninit.dl4j.report.ExpectedStd;
 import org.nninit.dl4j.report.InitReport;
 import org.nninit.random.Generator;
 
 /**
- * The BERT / GPT-2 initialization ({@code _init_weights} in Hugging Face's models) on a small transformer-style
- * DL4J network: token embeddings, multi-head self-attention, mean pooling, a dense layer and a classifier.
- * Every Linear, attention projection and Embedding weight gets N(0, 0.02), every bias 0. DL4J's attention layer
- * ignores IWeightInit (its projections take only the WeightInit enum), so this is the way to give it a PyTorch
- * rule. Task: does token 0 occur in a random sequence of 8 tokens?
+ * The transformer recipe ({@link Recipes#transformer}) on a small transformer-style DL4J network: token
+ * embeddings, multi-head self-attention, mean pooling, a dense layer and a classifier. Embeddings get N(0, 0.02);
+ * the attention projections ({@code in_proj_weight} as one packed [3E, E] tensor, as {@code nn.MultiheadAttention}
+ * draws it), Dense and output weights get {@code xavier_uniform_}; biases 0. DL4J's attention layer ignores
+ * IWeightInit (its projections take only the WeightInit enum), so the walker is the way to give it a PyTorch rule.
+ * Task: does token 0 occur in a random sequence of 8 tokens?
  *
- * <p>Expect the report to flag the layers after the embedding as VANISHING/COLLAPSED: BERT relies on LayerNorm
- * after every block to restore unit scale, and DL4J has no standalone LayerNorm layer. Adam still trains it.
+ * <p>Expect the report to show the signal shrinking after the N(0, 0.02) embedding: transformers rely on
+ * LayerNorm after every block to restore unit scale, and DL4J has no standalone LayerNorm layer. Adam still
+ * trains it.
  */
 public final class TransformerRecipe {
 
@@ -37,14 +38,16 @@ public final class TransformerRecipe {
     static final int LENGTH = 8;
     static final int D_MODEL = 32;
     static final int HEADS = 4;
-    static final double STD = 0.02;
+    static final double EMBEDDING_STD = 0.02;
+    /** xavier_uniform_ on the packed [3E, E] in-projection: sqrt(2 / (E + 3E)). */
+    static final double IN_PROJECTION_STD = Math.sqrt(2.0 / (D_MODEL + 3 * D_MODEL));
 
     private TransformerRecipe() {
     }
 
     public static void main(String[] args) {
         RecipeConfig config = RecipeConfig.fromArgs(args,
-                "TransformerRecipe: BERT/GPT-2 N(0, 0.02) init on embeddings + self-attention + InitReport.", 40, 128);
+                "TransformerRecipe: the transformer recipe on embeddings + self-attention + InitReport.", 40, 128);
         if (config != null) {
             run(config);
         }
@@ -53,13 +56,12 @@ public final class TransformerRecipe {
     public static RecipeResult run(RecipeConfig config) {
         MultiLayerNetwork net = network(config.seed());
         Nd4j.getRandom().setSeed(config.seed());
-        initialize(net, Generator.global());
+        Recipes.transformer(net, Generator.global());
         DataSet data = data(config.batch(), config.seed());
         if (config.print()) {
-            System.out.println("\n== Transformer recipe (BERT/GPT-2): weights N(0, 0.02), biases 0 ==");
+            System.out.println("\n== Transformer recipe: embeddings N(0, 0.02), projections xavier_uniform_, biases 0 ==");
         }
-        InitReport report = InitReport.of(net, data.getFeatures(), data.getLabels(),
-                ExpectedStd.constant("N(0, 0.02)", STD));
+        InitReport report = InitReport.of(net, data.getFeatures(), data.getLabels(), TransformerRecipe::expectedStd);
         ReportOutput.emit(report, "transformer", config);
         double[] losses = new double[config.steps()];
         for (int s = 0; s < config.steps(); s++) {
@@ -70,24 +72,14 @@ public final class TransformerRecipe {
         return new RecipeResult(report, losses);
     }
 
-    /**
-     * Hugging Face's {@code _init_weights} for BERT / GPT-2: every weight N(0, 0.02), every bias 0. Not
-     * {@link org.nninit.dl4j.recipes.Recipes#transformer}, which is {@code nn.Transformer}'s xavier_uniform_ rule.
-     */
-    static void initialize(MultiLayerNetwork net, Generator gen) {
-        NnInit.apply(net, m -> {
-            if (m.is(SelfAttentionLayer.class)) {
-                // DL4J keeps Wq, Wk, Wv apart, so the packed in_proj_weight has no view; update() fills PyTorch's
-                // tensor. (The q/k/v_proj_weight aliases name the same arrays: drawing those too would draw twice.)
-                m.update("in_proj_weight", w -> Init.normal(w, 0, STD, gen));
-                m.update("out_proj.weight", w -> Init.normal(w, 0, STD, gen));
-            } else if (m.weight() != null) {
-                Init.normal(m.weight(), 0, STD, gen);   // element-wise, so the view is fine
-                if (m.bias() != null) {
-                    Init.zeros(m.bias());
-                }
-            }
-        });
+    private static ExpectedStd expectedStd(org.deeplearning4j.nn.conf.layers.Layer layer) {
+        if (layer instanceof EmbeddingSequenceLayer) {
+            return ExpectedStd.constant("N(0, 0.02)", EMBEDDING_STD);
+        }
+        if (layer instanceof SelfAttentionLayer) {
+            return ExpectedStd.constant("xavier [3E,E]", IN_PROJECTION_STD);
+        }
+        return ExpectedStd.XAVIER;
     }
 
     static MultiLayerNetwork network(long seed) {

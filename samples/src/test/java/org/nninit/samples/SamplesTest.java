@@ -81,10 +81,13 @@ class SamplesTest {
     }
 
     @Test
-    void transformerRecipeDrawsNormal002(@TempDir Path out) {
+    void transformerRecipeDrawsXavierProjections(@TempDir Path out) {
         RecipeResult r = TransformerRecipe.run(new RecipeConfig(2, 16, 1, null, false));
         assertThat(r.report().rows().get(1).type()).isEqualTo("SelfAttentionLayer");
-        assertThat(r.report().rows().get(1).weightStd()).isBetween(0.017, 0.023); // Wq: 1024 draws, +-15%
+        // Wq: 1024 xavier_uniform_ draws from the packed [96, 32] in-projection, std 0.125; +-15%
+        assertThat(r.report().rows().get(1).weightStd())
+                .isBetween(0.85 * TransformerRecipe.IN_PROJECTION_STD, 1.15 * TransformerRecipe.IN_PROJECTION_STD);
+        assertThat(r.report().rows().get(0).weightStd()).isBetween(0.017, 0.023); // embedding: 384 draws
         assertThat(r.losses()).hasSize(2).doesNotContain(Double.NaN);
     }
 

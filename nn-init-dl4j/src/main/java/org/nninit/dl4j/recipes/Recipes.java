@@ -39,7 +39,7 @@ import org.nninit.random.Generator;
  *
  * <pre>{@code
  * Recipes.resnet(graph, true, null);        // torchvision ResNet(zero_init_residual=True)
- * Recipes.transformer(net, null);           // GPT/BERT-style
+ * Recipes.transformer(net, null);           // nn.Transformer-style
  * Recipes.dcgan(generatorNet, null);        // DCGAN weights_init
  * }</pre>
  */
@@ -105,7 +105,8 @@ public final class Recipes {
     }
 
     /**
-     * Transformer (GPT/BERT-style) initialization: Dense/Output weights and attention projections
+     * Transformer initialization, as PyTorch's {@code nn.Transformer} and {@code nn.MultiheadAttention} draw it
+     * with N(0, 0.02) embeddings as in GPT-style models: Dense/Output weights and attention projections
      * ({@code in_proj_weight} as one packed [3E, E] tensor, as nn.MultiheadAttention does, and
      * {@code out_proj.weight}) {@code xavier_uniform_}; their biases 0; embeddings N(0, 0.02); normalization
      * weights (BatchNorm, Dense layer-norm gains) 1 and biases 0. Other layers are left alone.

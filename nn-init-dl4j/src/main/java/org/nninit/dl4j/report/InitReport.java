@@ -73,16 +73,11 @@ public final class InitReport {
         requireNonNull("features", features);
         requireNonNull("ruleFor", ruleFor);
         List<ProbedLayer> probed = NetworkProbe.probe(net, features);
-        double score = Double.NaN;
-        Map<String, INDArray> grads = Map.of();
-        if (labels != null) {
+        return build("MultiLayerNetwork", probed, net, labels == null ? null : () -> {
             net.setInput(features);
             net.setLabels(labels);
             net.computeGradientAndScore();
-            score = net.score();
-            grads = net.gradient().gradientForVariable();
-        }
-        return build("MultiLayerNetwork", probed, grads, ruleFor, score, features.size(0));
+        }, ruleFor, features.size(0));
     }
 
     /** {@link #of(MultiLayerNetwork, INDArray, INDArray)} for a single-input, single-output graph. */
@@ -106,21 +101,27 @@ public final class InitReport {
         requireNonNull("features", features);
         requireNonNull("ruleFor", ruleFor);
         List<ProbedLayer> probed = NetworkProbe.probe(net, features);
-        double score = Double.NaN;
-        Map<String, INDArray> grads = Map.of();
-        if (labels != null) {
+        return build("ComputationGraph", probed, net, labels == null ? null : () -> {
             net.setInputs(features);
             net.setLabels(labels);
             net.computeGradientAndScore();
+        }, ruleFor, features.size(0));
+    }
+
+    /**
+     * @param backward sets input and labels and runs one backward pass on {@code net}; null without labels
+     */
+    private static InitReport build(String title, List<ProbedLayer> probed, org.deeplearning4j.nn.api.Model net,
+                                    Runnable backward,
+                                    Function<org.deeplearning4j.nn.conf.layers.Layer, ExpectedStd> ruleFor,
+                                    long batch) {
+        double score = Double.NaN;
+        Map<String, INDArray> grads = Map.of();
+        if (backward != null) {
+            backward.run();
             score = net.score();
             grads = net.gradient().gradientForVariable();
         }
-        return build("ComputationGraph", probed, grads, ruleFor, score, features.size(0));
-    }
-
-    private static InitReport build(String title, List<ProbedLayer> probed, Map<String, INDArray> grads,
-                                    Function<org.deeplearning4j.nn.conf.layers.Layer, ExpectedStd> ruleFor,
-                                    double score, long batch) {
         List<LayerStats> rows = new ArrayList<>();
         for (ProbedLayer p : probed) {
             rows.add(row(p, grads, ruleFor.apply(p.conf()), batch));

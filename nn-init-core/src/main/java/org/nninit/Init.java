@@ -558,10 +558,18 @@ public final class Init {
         long zerosPerColumn = (long) Math.ceil(sparsity * rows);
         Generator source = Generator.orGlobal(generator);
         source.fillNormal(tensor, 0, std);
+        // On the CPU a dense array takes its zeros straight into the buffer: putScalar is a native call each.
+        HostElements host = HostElements.of(tensor, false);
+        long rowStride = tensor.stride(0);
+        long colStride = tensor.stride(1);
         for (long col = 0; col < cols; col++) {
             long[] rowOrder = source.randperm(rows);
             for (int k = 0; k < zerosPerColumn; k++) {
-                tensor.putScalar(rowOrder[k], col, 0.0);
+                if (host != null) {
+                    host.put((int) (rowOrder[k] * rowStride + col * colStride), 0.0);
+                } else {
+                    tensor.putScalar(rowOrder[k], col, 0.0);
+                }
             }
         }
         return tensor;

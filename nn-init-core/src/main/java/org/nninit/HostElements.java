@@ -1,0 +1,180 @@
+package org.nninit;
+
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The elements of a FLOAT or DOUBLE array on the CPU backend whose elements are one dense block of its
+ * native buffer, read and written in place by index, so that a pass over a parameter allocates no
+ * parameter-sized temporary. {@link #of} declines every other array (another backend, HALF/BFLOAT16, a strided
+ * view), and callers then take their staging path: raw writes into a strided view would overwrite its
+ * neighbours, and raw BFLOAT16 writes truncate where {@code assign} rounds (dl4j-facts §5).
+ *
+ * <p>Element {@code i} is buffer offset {@code i} from the array's first element (the offset its strides give);
+ * with {@code rowMajor} requested that is also the {@code i}-th element in row-major order, as
+ * {@link ElementStore} promises.
+ */
+final class HostElements implements ElementStore {
+
+    /** Elements per parallel chunk: large enough to amortise a task, small enough to stay in L2. */
+    private static final int CHUNK = 1 << 15;
+
+    private final long length;
+    private final FloatPointer floats;
+    private final DoublePointer doubles;
+
+    private HostElements(INDArray tensor) {
+        this.length = tensor.length();
+        // A view's buffer starts at the view's first element (dl4j-facts §5).
+        if (tensor.dataType() == DataType.DOUBLE) {
+            doubles = new DoublePointer(tensor.data().addressPointer()).capacity(length).limit(length);
+            floats = null;
+        } else {
+            floats = new FloatPointer(tensor.data().addressPointer()).capacity(length).limit(length);
+            doubles = null;
+        }
+    }
+
+    /**
+     * In-place access to {@code tensor}, or {@code null} when it cannot be had safely.
+     *
+     * @param rowMajor require buffer order to be row-major order (when the caller's result depends on the
+     *                 order in which it visits the elements)
+     */
+    static HostElements of(INDArray tensor, boolean rowMajor) {
+        DataType type = tensor.dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE || !Nd4j.getEnvironment().isCPU()
+                || tensor.isEmpty() || tensor.length() > Integer.MAX_VALUE || !Shape.isContiguousInBuffer(tensor)
+                || tensor.data().length() < tensor.length()) {
+            return null;
+        }
+        if (rowMajor && !hasRowMajorStrides(tensor)) {
+            return null;
+        }
+        return new HostElements(tensor);
+    }
+
+    /** Strides equal to a 'c'-order array's, ignoring size-1 dimensions (whose stride is never used). */
+    private static boolean hasRowMajorStrides(INDArray tensor) {
+        long[] shape = tensor.shape();
+        long[] stride = tensor.stride();
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
+    }
+
+    @Override
+    public int length() {
+        return (int) length;
+    }
+
+    @Override
+    public void put(int index, double value) {
+        if (floats != null) {
+            floats.put((long) index, (float) value);
+        } else {
+            doubles.put((long) index, value);
+        }
+    }
+
+    /** Scans chunks in parallel; each chunk keeps its hits in order and the chunks are joined in order. */
+    @Override
+    public int[] indicesOutside(double low, double high) {
+        int chunks = chunkCount();
+        int[][] hits = IntStream.range(0, chunks).parallel()
+                .mapToObj(c -> outsideInChunk(c, low, high))
+                .toArray(int[][]::new);
+        int total = 0;
+        for (int[] part : hits) {
+            total += part.length;
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int[] part : hits) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    private int[] outsideInChunk(int chunk, double low, double high) {
+        long start = (long) chunk * CHUNK;
+        int count = (int) Math.min(CHUNK, length - start);
+        double[] values = new double[count];
+        load(start, values, count);
+        int[] found = new int[16];
+        int size = 0;
+        for (int k = 0; k < count; k++) {
+            double v = values[k];
+            if (v < low || v > high) {
+                if (size == found.length) {
+                    found = Arrays.copyOf(found, size * 2);
+                }
+                found[size++] = (int) (start + k);
+            }
+        }
+        return Arrays.copyOf(found, size);
+    }
+
+    /** Applies {@code function} to every element, in chunks on the common fork-join pool; order-free. */
+    @Override
+    public void map(DoubleUnaryOperator function) {
+        IntStream.range(0, chunkCount()).parallel().forEach(chunk -> {
+            long start = (long) chunk * CHUNK;
+            int count = (int) Math.min(CHUNK, length - start);
+            double[] values = new double[count];
+            load(start, values, count);
+            for (int k = 0; k < count; k++) {
+                values[k] = function.applyAsDouble(values[k]);
+            }
+            store(start, values, count);
+        });
+    }
+
+    @Override
+    public void finish() {
+        // Every write went to the array itself.
+    }
+
+    private int chunkCount() {
+        return (int) ((length + CHUNK - 1) / CHUNK);
+    }
+
+    /** Bulk native copy out, widened to double (exact). */
+    private void load(long start, double[] into, int count) {
+        if (floats != null) {
+            float[] raw = new float[count];
+            new FloatPointer(floats).position(start).get(raw, 0, count);
+            for (int k = 0; k < count; k++) {
+                into[k] = raw[k];
+            }
+        } else {
+            new DoublePointer(doubles).position(start).get(into, 0, count);
+        }
+    }
+
+    /** Bulk native copy in; FLOAT rounds to nearest, as {@code assign} from a double array does. */
+    private void store(long start, double[] from, int count) {
+        if (floats != null) {
+            float[] raw = new float[count];
+            for (int k = 0; k < count; k++) {
+                raw[k] = (float) from[k];
+            }
+            new FloatPointer(floats).position(start).put(raw, 0, count);
+        } else {
+            new DoublePointer(doubles).position(start).put(from, 0, count);
+        }
+    }
+}

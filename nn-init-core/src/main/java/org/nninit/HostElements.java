@@ -1,6 +1,7 @@
 package org.nninit;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.bytedeco.javacpp.DoublePointer;
@@ -23,8 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class HostElements implements ElementStore {
 
-    /** Elements per parallel chunk: large enough to amortise a task, small enough to stay in L2. */
+    /** Elements per chunk: large enough to amortise a native copy, small enough to stay in L2. */
     private static final int CHUNK = 1 << 15;
+    /** Parallel parts of a pass. */
+    private static final int PARTS = 4 * Math.max(1, ForkJoinPool.commonPool().getParallelism() + 1);
 
     private final long length;
     private final FloatPointer floats;
@@ -89,12 +92,11 @@ final class HostElements implements ElementStore {
         }
     }
 
-    /** Scans chunks in parallel; each chunk keeps its hits in order and the chunks are joined in order. */
+    /** Scans parts in parallel; each part keeps its hits in order and the parts are joined in order. */
     @Override
     public int[] indicesOutside(double low, double high) {
-        int chunks = chunkCount();
-        int[][] hits = IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> outsideInChunk(c, low, high))
+        int[][] hits = IntStream.range(0, PARTS).parallel()
+                .mapToObj(part -> outsideInPart(part, low, high))
                 .toArray(int[][]::new);
         int total = 0;
         for (int[] part : hits) {
@@ -109,37 +111,39 @@ final class HostElements implements ElementStore {
         return all;
     }
 
-    private int[] outsideInChunk(int chunk, double low, double high) {
-        long start = (long) chunk * CHUNK;
-        int count = (int) Math.min(CHUNK, length - start);
-        double[] values = new double[count];
-        load(start, values, count);
+    private int[] outsideInPart(int part, double low, double high) {
+        Scratch scratch = new Scratch();
         int[] found = new int[16];
         int size = 0;
-        for (int k = 0; k < count; k++) {
-            double v = values[k];
-            if (v < low || v > high) {
-                if (size == found.length) {
-                    found = Arrays.copyOf(found, size * 2);
+        for (long start = partStart(part); start < partStart(part + 1); start += CHUNK) {
+            int count = (int) Math.min(CHUNK, partStart(part + 1) - start);
+            double[] values = scratch.load(start, count);
+            for (int k = 0; k < count; k++) {
+                double v = values[k];
+                if (v < low || v > high) {
+                    if (size == found.length) {
+                        found = Arrays.copyOf(found, size * 2);
+                    }
+                    found[size++] = (int) (start + k);
                 }
-                found[size++] = (int) (start + k);
             }
         }
         return Arrays.copyOf(found, size);
     }
 
-    /** Applies {@code function} to every element, in chunks on the common fork-join pool; order-free. */
+    /** Applies {@code function} to every element, in parts on the common fork-join pool; order-free. */
     @Override
     public void map(DoubleUnaryOperator function) {
-        IntStream.range(0, chunkCount()).parallel().forEach(chunk -> {
-            long start = (long) chunk * CHUNK;
-            int count = (int) Math.min(CHUNK, length - start);
-            double[] values = new double[count];
-            load(start, values, count);
-            for (int k = 0; k < count; k++) {
-                values[k] = function.applyAsDouble(values[k]);
+        IntStream.range(0, PARTS).parallel().forEach(part -> {
+            Scratch scratch = new Scratch();
+            for (long start = partStart(part); start < partStart(part + 1); start += CHUNK) {
+                int count = (int) Math.min(CHUNK, partStart(part + 1) - start);
+                double[] values = scratch.load(start, count);
+                for (int k = 0; k < count; k++) {
+                    values[k] = function.applyAsDouble(values[k]);
+                }
+                scratch.store(start, count);
             }
-            store(start, values, count);
         });
     }
 
@@ -148,33 +152,45 @@ final class HostElements implements ElementStore {
         // Every write went to the array itself.
     }
 
-    private int chunkCount() {
-        return (int) ((length + CHUNK - 1) / CHUNK);
+    /**
+     * Part {@code p} covers elements {@code [partStart(p), partStart(p + 1))}, whole chunks except the last. Parts
+     * outnumber cores so that a core slowed by other load does not hold the others up.
+     */
+    private long partStart(int part) {
+        long chunks = (length + CHUNK - 1) / CHUNK;
+        return Math.min(length, chunks * part / PARTS * CHUNK);
     }
 
-    /** Bulk native copy out, widened to double (exact). */
-    private void load(long start, double[] into, int count) {
-        if (floats != null) {
-            float[] raw = new float[count];
-            new FloatPointer(floats).position(start).get(raw, 0, count);
-            for (int k = 0; k < count; k++) {
-                into[k] = raw[k];
+    /**
+     * One part's chunk buffers, reused from chunk to chunk so that a pass allocates a few chunks of heap rather
+     * than a parameter's worth. Values are widened to double (exact) and FLOAT stores round to nearest, as
+     * {@code assign} from a double array does.
+     */
+    private final class Scratch {
+        private final double[] values = new double[CHUNK];
+        private final float[] raw = floats != null ? new float[CHUNK] : null;
+
+        double[] load(long start, int count) {
+            if (floats != null) {
+                new FloatPointer(floats).position(start).get(raw, 0, count);
+                for (int k = 0; k < count; k++) {
+                    values[k] = raw[k];
+                }
+            } else {
+                new DoublePointer(doubles).position(start).get(values, 0, count);
             }
-        } else {
-            new DoublePointer(doubles).position(start).get(into, 0, count);
+            return values;
         }
-    }
 
-    /** Bulk native copy in; FLOAT rounds to nearest, as {@code assign} from a double array does. */
-    private void store(long start, double[] from, int count) {
-        if (floats != null) {
-            float[] raw = new float[count];
-            for (int k = 0; k < count; k++) {
-                raw[k] = (float) from[k];
+        void store(long start, int count) {
+            if (floats != null) {
+                for (int k = 0; k < count; k++) {
+                    raw[k] = (float) values[k];
+                }
+                new FloatPointer(floats).position(start).put(raw, 0, count);
+            } else {
+                new DoublePointer(doubles).position(start).put(values, 0, count);
             }
-            new FloatPointer(floats).position(start).put(raw, 0, count);
-        } else {
-            new DoublePointer(doubles).position(start).put(from, 0, count);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.indexer.DoubleRawIndexer;
+import org.bytedeco.javacpp.indexer.FloatRawIndexer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
@@ -32,6 +34,8 @@ final class HostElements implements ElementStore {
     private final long length;
     private final FloatPointer floats;
     private final DoublePointer doubles;
+    private final FloatRawIndexer floatIndexer;
+    private final DoubleRawIndexer doubleIndexer;
 
     private HostElements(INDArray tensor) {
         this.length = tensor.length();
@@ -39,9 +43,13 @@ final class HostElements implements ElementStore {
         if (tensor.dataType() == DataType.DOUBLE) {
             doubles = new DoublePointer(tensor.data().addressPointer()).capacity(length).limit(length);
             floats = null;
+            doubleIndexer = new DoubleRawIndexer(doubles);
+            floatIndexer = null;
         } else {
             floats = new FloatPointer(tensor.data().addressPointer()).capacity(length).limit(length);
             doubles = null;
+            floatIndexer = new FloatRawIndexer(floats);
+            doubleIndexer = null;
         }
     }
 
@@ -83,12 +91,13 @@ final class HostElements implements ElementStore {
         return (int) length;
     }
 
+    /** A single write through an {@code Unsafe}-based raw indexer: {@code Pointer.put(i, x)} is a JNI call each. */
     @Override
     public void put(int index, double value) {
-        if (floats != null) {
-            floats.put((long) index, (float) value);
+        if (floatIndexer != null) {
+            floatIndexer.put((long) index, (float) value);
         } else {
-            doubles.put((long) index, value);
+            doubleIndexer.put((long) index, value);
         }
     }
 
@@ -112,19 +121,42 @@ final class HostElements implements ElementStore {
     }
 
     private int[] outsideInPart(int part, double low, double high) {
+        // For a float v, (double) v < low exactly when v < the least float >= low (and likewise above), so
+        // FLOAT data is compared as floats, without widening every element.
+        float lowFloat = (float) low;
+        if (lowFloat < low) {
+            lowFloat = Math.nextUp(lowFloat);
+        }
+        float highFloat = (float) high;
+        if (highFloat > high) {
+            highFloat = Math.nextDown(highFloat);
+        }
         Scratch scratch = new Scratch();
         int[] found = new int[16];
         int size = 0;
         for (long start = partStart(part); start < partStart(part + 1); start += CHUNK) {
             int count = (int) Math.min(CHUNK, partStart(part + 1) - start);
-            double[] values = scratch.load(start, count);
-            for (int k = 0; k < count; k++) {
-                double v = values[k];
-                if (v < low || v > high) {
-                    if (size == found.length) {
-                        found = Arrays.copyOf(found, size * 2);
+            if (floats != null) {
+                float[] values = scratch.loadFloats(start, count);
+                for (int k = 0; k < count; k++) {
+                    float v = values[k];
+                    if (v < lowFloat || v > highFloat) {
+                        if (size == found.length) {
+                            found = Arrays.copyOf(found, size * 2);
+                        }
+                        found[size++] = (int) (start + k);
                     }
-                    found[size++] = (int) (start + k);
+                }
+            } else {
+                double[] values = scratch.load(start, count);
+                for (int k = 0; k < count; k++) {
+                    double v = values[k];
+                    if (v < low || v > high) {
+                        if (size == found.length) {
+                            found = Arrays.copyOf(found, size * 2);
+                        }
+                        found[size++] = (int) (start + k);
+                    }
                 }
             }
         }
@@ -169,6 +201,12 @@ final class HostElements implements ElementStore {
     private final class Scratch {
         private final double[] values = new double[CHUNK];
         private final float[] raw = floats != null ? new float[CHUNK] : null;
+
+        /** FLOAT only: the raw values, not widened. */
+        float[] loadFloats(long start, int count) {
+            new FloatPointer(floats).position(start).get(raw, 0, count);
+            return raw;
+        }
 
         double[] load(long start, int count) {
             if (floats != null) {

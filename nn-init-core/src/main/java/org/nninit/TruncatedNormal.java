@@ -63,7 +63,8 @@ final class TruncatedNormal {
         for (int round = 0; round < Init.MAX_REJECTION_ROUNDS && outside.length > 0; round++) {
             INDArray redraw = Nd4j.create(tensor.dataType(), outside.length);
             source.fillNormal(redraw, mean, std);
-            double[] fresh = RowMajor.readDoubles(redraw);
+            // A fresh 1-D array: its buffer is in element order, and asDouble widens exactly (no dup, no cast op).
+            double[] fresh = redraw.data().asDouble();
             int stillOutside = 0;
             for (int k = 0; k < outside.length; k++) {
                 values.put(outside[k], fresh[k]);

@@ -41,7 +41,7 @@ public final class BenchMain {
         BASELINES.put("xavierNormal", new String[] {"nd4jGaussian", "dl4jXavier"});
         BASELINES.put("kaimingNormal", new String[] {"nd4jGaussian", "dl4jRelu"});
         BASELINES.put("truncNormalRejection", new String[] {"nd4jGaussian", null});
-        BASELINES.put("truncNormalInverseCdf", new String[] {"nd4jUniform", null});
+        BASELINES.put("truncNormalInverseCdf", new String[] {"nd4jGaussian", null});
         BASELINES.put("sparse", new String[] {"nd4jGaussian", null});
         BASELINES.put("constant", new String[] {"memoryFill", null});
         BASELINES.put("eye", new String[] {"memoryFill", null});
@@ -114,9 +114,10 @@ public final class BenchMain {
                 continue;
             }
             Result primary = entry.getValue().getPrimaryResult();
-            out.append(String.format("%n%s: %.0f M values/s (+- %.0f)%n", entry.getKey(),
+            out.append(String.format("%n%s: %.0f M values/s (+- %.0f), alloc %s MB/op%n", entry.getKey(),
                     primary.getScore() * FillBenchmark.SIZE * FillBenchmark.SIZE / 1e6 * 1000,
-                    primary.getScoreError() * FillBenchmark.SIZE * FillBenchmark.SIZE / 1e6 * 1000));
+                    primary.getScoreError() * FillBenchmark.SIZE * FillBenchmark.SIZE / 1e6 * 1000,
+                    allocMb(entry.getValue())));
         }
         RunResult dl4jInit = byLabel.get("dl4jInit");
         if (dl4jInit != null) {

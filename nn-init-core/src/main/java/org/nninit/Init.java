@@ -577,8 +577,15 @@ public final class Init {
         HostElements host = HostElements.of(tensor, false);
         long rowStride = tensor.stride(0);
         long colStride = tensor.stride(1);
+        // A row-major matrix gets its zeros sorted by row; in a column-major one a column is already contiguous.
+        ColumnZeros byRow = host != null && colStride < rowStride && ColumnZeros.fits(cols, zerosPerColumn)
+                ? new ColumnZeros(rows, cols, (int) zerosPerColumn) : null;
         for (long col = 0; col < cols; col++) {
             long[] rowOrder = source.randperm(rows);
+            if (byRow != null) {
+                byRow.add((int) col, rowOrder);
+                continue;
+            }
             for (int k = 0; k < zerosPerColumn; k++) {
                 if (host != null) {
                     host.put((int) (rowOrder[k] * rowStride + col * colStride), 0.0);
@@ -586,6 +593,9 @@ public final class Init {
                     tensor.putScalar(rowOrder[k], col, 0.0);
                 }
             }
+        }
+        if (byRow != null) {
+            byRow.writeTo(host, rowStride, colStride);
         }
         return tensor;
     }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.random.Generator;
+import org.nninit.random.Nd4jGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -491,11 +492,24 @@ public final class Init {
         long rows = tensor.size(0);
         long cols = tensor.length() / rows;
         DataType computeType = tensor.dataType() == DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-        INDArray flattened = Nd4j.create(computeType, new long[] {rows, cols}, 'c');
-        Generator.orGlobal(generator).fillNormal(flattened, 0, 1);
+        Generator source = Generator.orGlobal(generator);
         boolean transposed = rows < cols;
-        // LAPACK works in column-major order on a tall matrix: q starts as the input and ends as Q.
-        INDArray q = (transposed ? flattened.transpose() : flattened).dup('f');
+        // LAPACK works in column-major order on a tall matrix: q starts as the input and ends as Q. A wide
+        // matrix drawn row-major is its tall transpose in column-major order already. A tall one needs a
+        // transposing copy, except from ND4J's generator, whose i.i.d. draws have no order to keep.
+        INDArray q;
+        if (transposed) {
+            INDArray flattened = Nd4j.create(computeType, new long[] {rows, cols}, 'c');
+            source.fillNormal(flattened, 0, 1);
+            q = flattened.transpose();
+        } else if (source instanceof Nd4jGenerator) {
+            q = Nd4j.create(computeType, new long[] {rows, cols}, 'f');
+            source.fillNormal(q, 0, 1);
+        } else {
+            INDArray flattened = Nd4j.create(computeType, new long[] {rows, cols}, 'c');
+            source.fillNormal(flattened, 0, 1);
+            q = flattened.dup('f');
+        }
         long n = q.columns();
         INDArray r = Nd4j.create(computeType, new long[] {n, n}, 'f');
         Nd4j.getBlasWrapper().lapack().geqrf(q, r);
@@ -505,7 +519,8 @@ public final class Init {
         }
         q.muliRowVector(columnScale);
         INDArray result = transposed ? q.transpose() : q;
-        tensor.assign(result.reshape('c', tensor.shape()));
+        // A matrix takes Q with one strided copy; higher ranks go through a row-major reshape first.
+        tensor.assign(tensor.rank() == 2 ? result : result.reshape('c', tensor.shape()));
         return tensor;
     }
 
@@ -558,11 +573,29 @@ public final class Init {
         long zerosPerColumn = (long) Math.ceil(sparsity * rows);
         Generator source = Generator.orGlobal(generator);
         source.fillNormal(tensor, 0, std);
+        // On the CPU a dense array takes its zeros straight into the buffer: putScalar is a native call each.
+        HostElements host = HostElements.of(tensor, false);
+        long rowStride = tensor.stride(0);
+        long colStride = tensor.stride(1);
+        // A row-major matrix gets its zeros sorted by row; in a column-major one a column is already contiguous.
+        ColumnZeros byRow = host != null && colStride < rowStride && ColumnZeros.fits(cols, zerosPerColumn)
+                ? new ColumnZeros(rows, cols, (int) zerosPerColumn) : null;
         for (long col = 0; col < cols; col++) {
             long[] rowOrder = source.randperm(rows);
-            for (int k = 0; k < zerosPerColumn; k++) {
-                tensor.putScalar(rowOrder[k], col, 0.0);
+            if (byRow != null) {
+                byRow.add((int) col, rowOrder);
+                continue;
             }
+            for (int k = 0; k < zerosPerColumn; k++) {
+                if (host != null) {
+                    host.put((int) (rowOrder[k] * rowStride + col * colStride), 0.0);
+                } else {
+                    tensor.putScalar(rowOrder[k], col, 0.0);
+                }
+            }
+        }
+        if (byRow != null) {
+            byRow.writeTo(host, rowStride, colStride);
         }
         return tensor;
     }

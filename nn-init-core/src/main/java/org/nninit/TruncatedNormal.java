@@ -6,11 +6,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.random.Generator;
+import org.nninit.random.Nd4jGenerator;
 import org.nninit.tensor.RowMajor;
 
 /**
  * The two sampling algorithms behind {@link Init#truncNormal}; arguments arrive validated.
- * Values are computed in double precision and rounded once, when written to the array.
+ * Values are computed in double precision and rounded once, when written to the array. On the CPU backend a
+ * dense FLOAT/DOUBLE array is worked on in place ({@link HostElements}); anything else through a staged copy.
  */
 final class TruncatedNormal {
 
@@ -22,34 +24,50 @@ final class TruncatedNormal {
 
     /** PyTorch up to 2.11: one uniform per element, mapped through erfinv, then clamped. */
     static void inverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source) {
+        inverseCdf(tensor, mean, std, a, b, source, true);
+    }
+
+    /** As above; {@code inPlace = false} forces the staged path (tests compare the two). */
+    static void inverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source,
+                           boolean inPlace) {
         double low = 2 * cdf((a - mean) / std) - 1;
         double high = 2 * cdf((b - mean) / std) - 1;
         source.fillUniform(tensor, low, high);
-        double[] values = RowMajor.readDoubles(tensor);
-        for (int i = 0; i < values.length; i++) {
-            double y = values[i];
+        // Each element is mapped on its own, so the visiting order never matters.
+        ElementStore values = inPlace ? ElementStore.of(tensor, false) : new StagedElements(tensor);
+        values.map(y -> {
             // erfinv(-1) is -inf: PyTorch's clamp puts such a draw on the bound, and so do we.
             double x = y <= -1 ? a : y >= 1 ? b : Erf.erfInv(y) * std * SQRT2 + mean;
-            values[i] = Math.min(Math.max(x, a), b);
-        }
-        RowMajor.write(tensor, values);
+            return Math.min(Math.max(x, a), b);
+        });
+        values.finish();
     }
 
-    /** PyTorch 2.12+: normal draws, and each value outside [a, b] drawn again. */
+    /**
+     * PyTorch 2.12+: normal draws, and each value outside [a, b] drawn again. The redraws of a round are one
+     * batch handed out in row-major order of the rejected elements, as PyTorch's masked assignment does; that
+     * order only matters to a generator whose stream is reproduced, so ND4J's generator may visit a dense
+     * array of any memory order in place.
+     */
     static void rejection(INDArray tensor, double mean, double std, double a, double b, Generator source) {
+        rejection(tensor, mean, std, a, b, source, true);
+    }
+
+    /** As above; {@code inPlace = false} forces the staged path (tests compare the two). */
+    static void rejection(INDArray tensor, double mean, double std, double a, double b, Generator source,
+                          boolean inPlace) {
         source.fillNormal(tensor, mean, std);
-        double[] values = RowMajor.readDoubles(tensor);
-        int[] outside = indicesOutside(values, a, b);
-        if (outside.length == 0) {
-            return;
-        }
+        ElementStore values = inPlace ? ElementStore.of(tensor, !(source instanceof Nd4jGenerator))
+                : new StagedElements(tensor);
+        int[] outside = values.indicesOutside(a, b);
         for (int round = 0; round < Init.MAX_REJECTION_ROUNDS && outside.length > 0; round++) {
             INDArray redraw = Nd4j.create(tensor.dataType(), outside.length);
             source.fillNormal(redraw, mean, std);
-            double[] fresh = RowMajor.readDoubles(redraw);
+            // A fresh 1-D array: its buffer is in element order, and asDouble widens exactly (no dup, no cast op).
+            double[] fresh = redraw.data().asDouble();
             int stillOutside = 0;
             for (int k = 0; k < outside.length; k++) {
-                values[outside[k]] = fresh[k];
+                values.put(outside[k], fresh[k]);
                 if (fresh[k] < a || fresh[k] > b) {
                     outside[stillOutside++] = outside[k];
                 }
@@ -65,21 +83,10 @@ final class TruncatedNormal {
             double beta = (b - mean) / std;
             for (int k = 0; k < outside.length; k++) {
                 double x = mean + std * standardQuantile(u[k], alpha, beta);
-                values[outside[k]] = Math.min(Math.max(x, a), b);
+                values.put(outside[k], Math.min(Math.max(x, a), b));
             }
         }
-        RowMajor.write(tensor, values);
-    }
-
-    private static int[] indicesOutside(double[] values, double a, double b) {
-        int[] outside = new int[values.length];
-        int count = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] < a || values[i] > b) {
-                outside[count++] = i;
-            }
-        }
-        return Arrays.copyOf(outside, count);
+        values.finish();
     }
 
     /**

@@ -25,6 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * mvn -B -q compile exec:exec -pl nn-init-bench -am                             # quick: about 3 minutes
  * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--full"       # more iterations
  * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--quick Orthogonal"
+ * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--quick TorchGenerator Network"
  * </pre>
  */
 public final class BenchMain {
@@ -40,7 +41,7 @@ public final class BenchMain {
         BASELINES.put("xavierNormal", new String[] {"nd4jGaussian", "dl4jXavier"});
         BASELINES.put("kaimingNormal", new String[] {"nd4jGaussian", "dl4jRelu"});
         BASELINES.put("truncNormalRejection", new String[] {"nd4jGaussian", null});
-        BASELINES.put("truncNormalInverseCdf", new String[] {"nd4jUniform", null});
+        BASELINES.put("truncNormalInverseCdf", new String[] {"nd4jGaussian", null});
         BASELINES.put("sparse", new String[] {"nd4jGaussian", null});
         BASELINES.put("constant", new String[] {"memoryFill", null});
         BASELINES.put("eye", new String[] {"memoryFill", null});
@@ -113,9 +114,20 @@ public final class BenchMain {
                 continue;
             }
             Result primary = entry.getValue().getPrimaryResult();
-            out.append(String.format("%n%s: %.0f M values/s (+- %.0f)%n", entry.getKey(),
+            out.append(String.format("%n%s: %.0f M values/s (+- %.0f), alloc %s MB/op%n", entry.getKey(),
                     primary.getScore() * FillBenchmark.SIZE * FillBenchmark.SIZE / 1e6 * 1000,
-                    primary.getScoreError() * FillBenchmark.SIZE * FillBenchmark.SIZE / 1e6 * 1000));
+                    primary.getScoreError() * FillBenchmark.SIZE * FillBenchmark.SIZE / 1e6 * 1000,
+                    allocMb(entry.getValue())));
+        }
+        RunResult dl4jInit = byLabel.get("dl4jInit");
+        if (dl4jInit != null) {
+            out.append("\n| ResNet-50 ComputationGraph | ms/op | vs DL4J init() |\n|---|---|---|\n");
+            for (String name : new String[] {"dl4jInit", "recipeStandIn", "walkerResnetRecipe"}) {
+                RunResult result = byLabel.get(name);
+                if (result != null) {
+                    out.append(String.format("| %s | %s | %.2fx |%n", name, score(result), ratio(result, dl4jInit)));
+                }
+            }
         }
         return out.toString();
     }

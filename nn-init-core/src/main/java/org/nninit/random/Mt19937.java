@@ -72,6 +72,15 @@ final class Mt19937 {
 
     /** {@code count} consecutive outputs into {@code out[offset..]}, as {@code count} calls of {@link #nextInt}. */
     void nextInts(int[] out, int offset, int count) {
+        nextUntempered(out, offset, count);
+        temper(out, offset, count);
+    }
+
+    /**
+     * The state words behind the next {@code count} outputs, not yet tempered: {@link #temper(int[], int, int)}
+     * turns them into the outputs. Only this part is sequential; tempering may run on other threads.
+     */
+    void nextUntempered(int[] out, int offset, int count) {
         int position = offset;
         int remaining = count;
         while (remaining > 0) {
@@ -80,15 +89,18 @@ final class Mt19937 {
                 left = N + 1;
             }
             int take = Math.min(left - 1, remaining);
-            // Copy, then temper in a separate loop: both are simple enough for the JIT to vectorise.
             System.arraycopy(state, next, out, position, take);
-            for (int k = position; k < position + take; k++) {
-                out[k] = temper(out[k]);
-            }
             next += take;
             left -= take;
             position += take;
             remaining -= take;
+        }
+    }
+
+    /** Tempers {@code words[offset..offset+count)} in place: a branch-free loop the JIT vectorises. */
+    static void temper(int[] words, int offset, int count) {
+        for (int k = offset; k < offset + count; k++) {
+            words[k] = temper(words[k]);
         }
     }
 
@@ -111,7 +123,7 @@ final class Mt19937 {
         return seeded && left > 0 && left <= N && Integer.compareUnsigned(next, N) <= 0;
     }
 
-    private static int temper(int word) {
+    static int temper(int word) {
         int y = word;
         y ^= y >>> 11;
         y ^= (y << 7) & 0x9d2c5680;
@@ -136,7 +148,8 @@ final class Mt19937 {
 
     private static int mix(int upper, int lower) {
         int y = (upper & UPPER_MASK) | (lower & LOWER_MASK);
-        return (y >>> 1) ^ ((lower & 1) != 0 ? MATRIX_A : 0);
+        // -(lower & 1) is all ones for an odd word: a mask instead of a branch keeps the twist loops vectorisable.
+        return (y >>> 1) ^ (-(lower & 1) & MATRIX_A);
     }
 
     @Override

@@ -18,6 +18,8 @@ final class TorchMath {
     static final float TWO_PI_FLOAT = (float) (2.0 * Math.PI);
 
     private static final float SQRTHF = (float) 0.707106781186547524;
+    private static final int SQRTHF_BITS = Float.floatToRawIntBits(SQRTHF);
+    private static final int ONE_BITS = Float.floatToRawIntBits(1.0f);
     private static final float LOG_P0 = (float) 7.0376836292E-2;
     private static final float LOG_P1 = (float) -1.1514610310E-1;
     private static final float LOG_P2 = (float) 1.1676998740E-1;
@@ -87,10 +89,12 @@ final class TorchMath {
         x = Float.intBitsToFloat((bits & ~0x7f800000) | 0x3f000000);
         float e = (float) exponent;
         e = e + 1.0f;
-        boolean below = x < SQRTHF;
-        float tmp = below ? x : 0.0f;
+        // x is in [0.5, 1): positive floats order as their bits, so the sign of the difference is the
+        // kernel's compare mask. Masks instead of branches: the outcome is random and mispredicted half the time.
+        int below = (Float.floatToRawIntBits(x) - SQRTHF_BITS) >> 31;
+        float tmp = Float.intBitsToFloat(Float.floatToRawIntBits(x) & below);
         x = x - 1.0f;
-        e = e - (below ? 1.0f : 0.0f);
+        e = e - Float.intBitsToFloat(ONE_BITS & below);
         x = x + tmp;
         float z = x * x;
         float y = LOG_P0;
@@ -131,7 +135,8 @@ final class TorchMath {
         j = (j + 1) & ~1;
         y = (float) j;
         int swapSignSin = (j & 4) << 29;
-        boolean sinPolynomial = (j & 2) == 0;
+        // All ones where the sine comes from the sine polynomial; a mask, as in the kernel, not a branch.
+        int sinPolynomial = ((j & 2) >> 1) - 1;
         x = x + y * MINUS_DP1;
         x = x + y * MINUS_DP2;
         x = x + y * MINUS_DP3;
@@ -159,8 +164,8 @@ final class TorchMath {
         s = s + x;
 
         // The kernel blends with masks and adds: the unselected polynomial contributes +0.0f.
-        float sinFromS = sinPolynomial ? s : 0.0f;
-        float sinFromC = sinPolynomial ? 0.0f : c;
+        float sinFromS = Float.intBitsToFloat(Float.floatToRawIntBits(s) & sinPolynomial);
+        float sinFromC = Float.intBitsToFloat(Float.floatToRawIntBits(c) & ~sinPolynomial);
         float sin = sinFromC + sinFromS;
         float cos = (c - sinFromC) + (s - sinFromS);
         int sinBits = Float.floatToRawIntBits(sin) ^ signSin;

@@ -1,0 +1,33 @@
+package org.nninit;
+
+import java.util.function.DoubleUnaryOperator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The elements of an array being initialised, addressed by row-major index, for the passes that
+ * {@link TruncatedNormal} makes after its bulk draw. Two kinds: {@link HostElements} works on the array's own
+ * buffer, {@link StagedElements} on a row-major copy written back by {@code assign} (any backend, dtype, view).
+ */
+interface ElementStore {
+
+    /** The number of elements. */
+    int length();
+
+    /** The row-major indices of the elements below {@code low} or above {@code high}, ascending. */
+    int[] indicesOutside(double low, double high);
+
+    /** Sets element {@code index}, rounding to the array's dtype. */
+    void put(int index, double value);
+
+    /** Replaces every element {@code x} by {@code function(x)}, computed in double. */
+    void map(DoubleUnaryOperator function);
+
+    /** Makes the writes visible in the array. */
+    void finish();
+
+    /** In-place access when it is safe, else a staged copy. */
+    static ElementStore of(INDArray tensor, boolean rowMajor) {
+        HostElements host = HostElements.of(tensor, rowMajor);
+        return host != null ? host : new StagedElements(tensor);
+    }
+}

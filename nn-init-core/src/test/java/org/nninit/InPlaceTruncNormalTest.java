@@ -1,0 +1,92 @@
+package org.nninit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nninit.random.Nd4jGenerator;
+import org.nninit.random.TorchGenerator;
+import org.nninit.tensor.RowMajor;
+
+/**
+ * trunc_normal's in-place path (dense FLOAT/DOUBLE on the CPU backend) against its staged path (taken by a
+ * strided view): the same draws must give the same values, and in-place writes must stay inside the array.
+ */
+class InPlaceTruncNormalTest {
+
+    private static final double SENTINEL = 7.0;
+    private static final int ROWS = 96;
+    private static final int COLS = 333;
+
+    private static Nd4jGenerator seeded() {
+        return Nd4jGenerator.of(Nd4j.getRandomFactory().getNewRandomInstance(1234));
+    }
+
+    /**
+     * ND4J's generator fills a strided view through a dense temporary of the same shape, so the dense array
+     * (in place) and the view (staged) see the same normal draws and the same redraw batches.
+     */
+    @ParameterizedTest
+    @EnumSource(TruncNormalMethod.class)
+    void inPlaceEqualsStaged(TruncNormalMethod method) {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray dense = Nd4j.create(type, ROWS, COLS);
+            INDArray parent = Nd4j.valueArrayOf(new long[] {ROWS, 2 * COLS}, SENTINEL, type);
+            INDArray view = parent.get(NDArrayIndex.all(), NDArrayIndex.interval(COLS, 2 * COLS));
+            assertThat(HostElements.of(dense, true)).isNotNull();
+            assertThat(HostElements.of(view, false)).isNull();
+
+            Init.truncNormal(dense, 0.1, 1.0, -1.0, 1.5, method, seeded());
+            Init.truncNormal(view, 0.1, 1.0, -1.0, 1.5, method, seeded());
+
+            assertThat(RowMajor.readDoubles(dense)).containsExactly(RowMajor.readDoubles(view));
+            assertThat(RowMajor.readDoubles(parent.get(NDArrayIndex.all(), NDArrayIndex.interval(0, COLS))))
+                    .containsOnly(SENTINEL);
+        }
+    }
+
+    /** A DL4J-style 'f'-order parameter view in the middle of a flat buffer is filled in place, neighbours kept. */
+    @ParameterizedTest
+    @EnumSource(TruncNormalMethod.class)
+    void flatParameterViewKeepsItsNeighbours(TruncNormalMethod method) {
+        INDArray flat = Nd4j.valueArrayOf(new long[] {1, 3 * ROWS * COLS}, SENTINEL, DataType.FLOAT);
+        INDArray weight = flat.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(ROWS * COLS, 2 * ROWS * COLS))
+                .reshape('f', ROWS, COLS);
+        assertThat(HostElements.of(weight, false)).isNotNull();
+
+        Init.truncNormal(weight, 0, 1, -2, 2, method, seeded());
+
+        assertThat(flat.getDouble(0, ROWS * COLS)).isNotEqualTo(SENTINEL);
+        for (double v : RowMajor.readDoubles(weight)) {
+            assertThat(v).isBetween(-2.0, 2.0);
+        }
+        for (long i = 0; i < ROWS * COLS; i++) {
+            assertThat(flat.getDouble(0, i)).isEqualTo(SENTINEL);
+            assertThat(flat.getDouble(0, 2L * ROWS * COLS + i)).isEqualTo(SENTINEL);
+        }
+    }
+
+    /** The PyTorch-stream generator takes the in-place path only where buffer order is row-major order. */
+    @ParameterizedTest
+    @EnumSource(TruncNormalMethod.class)
+    void torchGeneratorValuesDoNotDependOnThePath(TruncNormalMethod method) {
+        INDArray inPlace = Nd4j.create(DataType.FLOAT, ROWS, COLS);
+        INDArray fOrder = Nd4j.create(DataType.FLOAT, new long[] {ROWS, COLS}, 'f');
+        assertThat(HostElements.of(fOrder, true)).isNull();
+        assertThat(HostElements.of(inPlace, true)).isNotNull();
+
+        Init.truncNormal(inPlace, 0, 1, -0.5, 0.5, method, new TorchGenerator(3));
+        INDArray staged = Nd4j.create(DataType.FLOAT, ROWS, COLS);
+        if (method == TruncNormalMethod.REJECTION) {
+            TruncatedNormal.rejection(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
+        } else {
+            TruncatedNormal.inverseCdf(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
+        }
+
+        assertThat(RowMajor.readFloats(inPlace)).containsExactly(RowMajor.readFloats(staged));
+    }
+}

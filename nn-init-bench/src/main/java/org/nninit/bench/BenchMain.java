@@ -122,7 +122,7 @@ public final class BenchMain {
         RunResult dl4jInit = byLabel.get("dl4jInit");
         if (dl4jInit != null) {
             out.append("\n| ResNet-50 ComputationGraph | ms/op | vs DL4J init() |\n|---|---|---|\n");
-            for (String name : new String[] {"dl4jInit", "recipeStandIn", "walkerResnetRecipe"}) {
+            for (String name : new String[] {"dl4jInit", "walkerResnetRecipe"}) {
                 RunResult result = byLabel.get(name);
                 if (result != null) {
                     out.append(String.format("| %s | %s | %.2fx |%n", name, score(result), ratio(result, dl4jInit)));

@@ -1,6 +1,5 @@
 package org.nninit.bench;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -17,11 +16,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.nninit.FanMode;
-import org.nninit.Init;
-import org.nninit.Nonlinearity;
+import org.nninit.dl4j.recipes.Recipes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -37,15 +33,11 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@code dl4jInit}: DL4J's own {@code init()} on a fresh graph (parameter allocation plus DL4J's
  *       weight init), the reference cost.</li>
- *   <li>{@code recipeStandIn}: the ResNet recipe's rules applied with {@link Init} straight over
- *       {@code net.paramTable()} views of an initialised graph (conv weights kaiming_normal fan_out relu,
- *       batch-norm gamma 1 / beta 0, dense layer U(±1/sqrt(fan_in))): a stand-in for the walker, measuring
- *       what the fills cost on DL4J's real parameter views. Fans here come from the DL4J shapes, not from
- *       the walker's PyTorch mapping; the cost is the same.</li>
+ *   <li>{@code walkerResnetRecipe}: {@code Recipes.resnet(net, true, null)} through the module walker on an
+ *       initialised graph: PyTorch's construction-time defaults for every layer (as building the torchvision
+ *       model draws them), then conv weights kaiming_normal fan_out relu, batch-norm gamma 1 / beta 0 (0 for the
+ *       last BN of each residual branch).</li>
  * </ul>
- * TODO(walker): once {@code org.nninit.dl4j.NnInit} and its ResNet recipe are merged, add
- * {@code walkerResnetRecipe()} = {@code NnInit.apply(net, recipe)} on the initialised {@code net} below, and
- * report it against {@code dl4jInit} and {@code recipeStandIn}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -70,33 +62,13 @@ public class NetworkBenchmark {
     }
 
     @Benchmark
-    public ComputationGraph recipeStandIn() {
-        for (Map.Entry<String, INDArray> entry : net.paramTable().entrySet()) {
-            String key = entry.getKey();
-            INDArray view = entry.getValue();
-            String param = key.substring(key.lastIndexOf('_') + 1);
-            boolean batchNorm = key.contains("_bn");
-            if (batchNorm) {
-                switch (param) {
-                    case "gamma", "var" -> Init.ones(view);
-                    default -> Init.zeros(view);
-                }
-            } else if (param.equals("W") && view.rank() == 4) {
-                Init.kaimingNormal(view, 0, FanMode.FAN_OUT, Nonlinearity.RELU);
-            } else if (param.equals("W")) {
-                // DL4J's dense weight is [nIn, nOut]: torch's fan_in is nIn here.
-                double bound = 1 / Math.sqrt(view.size(0));
-                Init.uniform(view, -bound, bound);
-            } else {
-                double bound = 1 / Math.sqrt(2048);
-                Init.uniform(view, -bound, bound);
-            }
-        }
+    public ComputationGraph walkerResnetRecipe() {
+        Recipes.resnet(net, true, null);
         return net;
     }
 
     /** ResNet-50 for 224x224x3 inputs, layer names {@code <block>_conv<i>} / {@code <block>_bn<i>}. */
-    static ComputationGraphConfiguration resnet50() {
+    public static ComputationGraphConfiguration resnet50() {
         ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .seed(42)
                 .dataType(DataType.FLOAT)

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * One layer of a DL4J network as {@link NnInit#apply} hands it out: its DL4J configuration and its
@@ -184,6 +185,37 @@ public final class Module {
         INDArray copy = binding.read();
         fn.accept(copy);
         binding.write(copy);
+    }
+
+    /**
+     * Runs an element-wise {@code fn} (any random or constant {@code Init} function) on the parameter's PyTorch
+     * tensor: in place on the network's buffer when that buffer holds the tensor densely in PyTorch's row-major
+     * order (Dense, convolution, BatchNorm and most parameters: no copy), otherwise through {@link #update}'s
+     * exact copy. Either way a {@code TorchGenerator} sees exactly PyTorch's tensor. Functions that index rows,
+     * columns or positions (orthogonal, eye, dirac, sparse) belong in {@link #update}.
+     *
+     * <pre>{@code
+     * m.fill("weight", w -> Init.kaimingNormal(w, 0, FanMode.FAN_OUT, Nonlinearity.RELU, null));
+     * }</pre>
+     */
+    public void fill(String name, Consumer<INDArray> fn) {
+        INDArray view = rowMajorView(name);
+        if (view != null) {
+            fn.accept(view);
+        } else {
+            update(name, fn);
+        }
+    }
+
+    /** The parameter's view when it is PyTorch's tensor stored densely row-major; otherwise null. */
+    INDArray rowMajorView(String name) {
+        ParamBinding binding = binding(name);
+        INDArray view = binding.view();
+        if (view == null || !binding.exact() || view.ordering() != 'c' || !Shape.hasDefaultStridesForShape(view)
+                || !java.util.Arrays.equals(view.shape(), binding.shape())) {
+            return null;
+        }
+        return view;
     }
 
     private ParamBinding binding(String name) {

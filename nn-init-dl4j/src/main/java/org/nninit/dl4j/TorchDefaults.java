@@ -82,8 +82,8 @@ public final class TorchDefaults {
             if (!m.has("weight")) {
                 return false;
             }
-            INDArray w = fresh(m, "weight");
-            INDArray b = m.has("bias") ? fresh(m, "bias") : null;
+            INDArray w = target(m, "weight");
+            INDArray b = m.has("bias") ? target(m, "bias") : null;
             ModuleDefaults.linear(w, b, gen);
             write(m, "weight", w);
             write(m, "bias", b);
@@ -93,10 +93,10 @@ public final class TorchDefaults {
             return true;
         }
         if (layer instanceof SeparableConvolution2D) {
-            INDArray dw = fresh(m, "depthwise.weight");
+            INDArray dw = target(m, "depthwise.weight");
             ModuleDefaults.conv(dw, null, gen);
-            INDArray pw = fresh(m, "pointwise.weight");
-            INDArray pb = m.has("pointwise.bias") ? fresh(m, "pointwise.bias") : null;
+            INDArray pw = target(m, "pointwise.weight");
+            INDArray pb = m.has("pointwise.bias") ? target(m, "pointwise.bias") : null;
             ModuleDefaults.conv(pw, pb, gen);
             write(m, "depthwise.weight", dw);
             write(m, "pointwise.weight", pw);
@@ -104,18 +104,18 @@ public final class TorchDefaults {
             return true;
         }
         if (layer instanceof ConvolutionLayer) {
-            INDArray w = fresh(m, "weight");
-            INDArray b = m.has("bias") ? fresh(m, "bias") : null;
+            INDArray w = target(m, "weight");
+            INDArray b = m.has("bias") ? target(m, "bias") : null;
             ModuleDefaults.conv(w, b, gen);
             write(m, "weight", w);
             write(m, "bias", b);
             return true;
         }
         if (layer instanceof BatchNormalization) {
-            INDArray w = m.has("weight") ? fresh(m, "weight") : null;
-            INDArray b = m.has("bias") ? fresh(m, "bias") : null;
-            INDArray mean = fresh(m, "running_mean");
-            INDArray var = fresh(m, "running_var");
+            INDArray w = m.has("weight") ? target(m, "weight") : null;
+            INDArray b = m.has("bias") ? target(m, "bias") : null;
+            INDArray mean = target(m, "running_mean");
+            INDArray var = target(m, "running_var");
             ModuleDefaults.batchNorm(w, b, mean, var);
             write(m, "weight", w);
             write(m, "bias", b);
@@ -160,13 +160,23 @@ public final class TorchDefaults {
         return false;
     }
 
-    /** A contiguous c-order array of the parameter's PyTorch shape and dtype: what PyTorch's generator fills. */
+    /**
+     * A contiguous c-order array of the parameter's PyTorch shape and dtype, what PyTorch's generator fills: the
+     * parameter's own view when DL4J stores it that way (no copy), otherwise a fresh array for {@link #write}.
+     */
+    private static INDArray target(Module m, String name) {
+        INDArray view = m.rowMajorView(name);
+        return view != null ? view : fresh(m, name);
+    }
+
+    /** A fresh contiguous c-order array of the parameter's PyTorch shape and dtype. */
     private static INDArray fresh(Module m, String name) {
         return Nd4j.create(m.dataType(name), m.shape(name), 'c');
     }
 
+    /** Stores {@code values} unless they were drawn into the parameter's own view. */
     private static void write(Module m, String name, INDArray values) {
-        if (values != null) {
+        if (values != null && values != m.rowMajorView(name)) {
             m.assign(name, values);
         }
     }

@@ -248,4 +248,33 @@ class WalkerTest {
         assertThatThrownBy(() -> NnInit.apply(net, m -> { })).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("init()");
     }
+
+    /**
+     * fill() works in place where DL4J stores PyTorch's tensor row-major (Dense, conv) and through an exact copy
+     * where it does not (LSTM gate order): either way the values equal update()'s, draw for draw.
+     */
+    @Test
+    void fillMatchesUpdateWithAndWithoutAView() {
+        Supplier<MultiLayerNetwork> build = () -> Nets.mln(new DenseLayer.Builder().nIn(3).nOut(5).build(),
+                new LSTM.Builder().nIn(5).nOut(4).build(),
+                new OutputLayer.Builder().nIn(4).nOut(2).lossFunction(LossFunctions.LossFunction.MSE).build());
+        MultiLayerNetwork filled = build.get();
+        MultiLayerNetwork updated = build.get();
+        org.nninit.random.TorchGenerator fillGen = new org.nninit.random.TorchGenerator(3);
+        org.nninit.random.TorchGenerator updateGen = new org.nninit.random.TorchGenerator(3);
+        List<Module> fm = NnInit.modules(filled);
+        List<Module> um = NnInit.modules(updated);
+        for (String name : new String[] {"weight", "bias"}) {
+            fm.get(0).fill(name, w -> org.nninit.Init.uniform(w, -1, 1, fillGen));
+            um.get(0).update(name, w -> org.nninit.Init.uniform(w, -1, 1, updateGen));
+        }
+        for (String name : new String[] {"weight_ih", "weight_hh"}) {
+            fm.get(1).fill(name, w -> org.nninit.Init.normal(w, 0, 1, fillGen));
+            um.get(1).update(name, w -> org.nninit.Init.normal(w, 0, 1, updateGen));
+        }
+        assertThat(fm.get(0).rowMajorView("weight")).as("Dense weight is filled in place").isNotNull();
+        assertThat(fm.get(1).rowMajorView("weight_ih")).as("LSTM weight_ih needs the gate reorder").isNull();
+        assertThat(filled.params()).isEqualTo(updated.params());
+        assertThat(fm.get(1).read("weight_ih")).isEqualTo(um.get(1).read("weight_ih"));
+    }
 }

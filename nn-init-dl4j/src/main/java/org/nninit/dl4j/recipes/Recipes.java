@@ -35,7 +35,7 @@ import org.nninit.random.Generator;
  * Whole-network initialization recipes, each one call, built on {@link NnInit}. Every recipe takes an
  * optional {@link Generator} ({@code null}: ND4J's global RNG, so the network's {@code .seed(...)} keeps
  * it reproducible) and works on {@code MultiLayerNetwork} and {@code ComputationGraph}. Functions run on
- * exactly PyTorch's tensors ({@link Module#update}), so fans and per-row rules are PyTorch's.
+ * exactly PyTorch's tensors ({@link Module#fill}, in place where DL4J stores them row-major), so fans are PyTorch's.
  *
  * <pre>{@code
  * Recipes.resnet(graph, true, null);        // torchvision ResNet(zero_init_residual=True)
@@ -93,14 +93,14 @@ public final class Recipes {
         if (m.is(ConvolutionLayer.class)) {
             for (String name : m.paramNames()) {
                 if (name.endsWith("weight")) {
-                    m.update(name, w -> Init.kaimingNormal(w, 0, FanMode.FAN_OUT, Nonlinearity.RELU, gen));
+                    m.fill(name, w -> Init.kaimingNormal(w, 0, FanMode.FAN_OUT, Nonlinearity.RELU, gen));
                 } else {
-                    m.update(name, Init::zeros);
+                    m.fill(name, Init::zeros);
                 }
             }
         } else if (m.is(BatchNormalization.class)) {
-            updateIfPresent(m, "weight", w -> Init.constant(w, zeroGamma ? 0 : 1));
-            updateIfPresent(m, "bias", Init::zeros);
+            fillIfPresent(m, "weight", w -> Init.constant(w, zeroGamma ? 0 : 1));
+            fillIfPresent(m, "bias", Init::zeros);
         }
     }
 
@@ -124,18 +124,18 @@ public final class Recipes {
 
     private static void transformerLayer(Module m, Generator gen) {
         if (m.is(EmbeddingLayer.class) || m.is(EmbeddingSequenceLayer.class)) {
-            m.update("weight", w -> Init.normal(w, 0, 0.02, gen));
-            updateIfPresent(m, "b", Init::zeros);
+            m.fill("weight", w -> Init.normal(w, 0, 0.02, gen));
+            fillIfPresent(m, "b", Init::zeros);
         } else if (m.is(DenseLayer.class) || m.is(BaseOutputLayer.class)) {
-            updateIfPresent(m, "weight", w -> Init.xavierUniform(w, 1.0, gen));
-            updateIfPresent(m, "bias", Init::zeros);
-            updateIfPresent(m, "layer_norm.weight", Init::ones);
+            fillIfPresent(m, "weight", w -> Init.xavierUniform(w, 1.0, gen));
+            fillIfPresent(m, "bias", Init::zeros);
+            fillIfPresent(m, "layer_norm.weight", Init::ones);
         } else if (m.is(SelfAttentionLayer.class) || m.is(LearnedSelfAttentionLayer.class)) {
-            updateIfPresent(m, "in_proj_weight", w -> Init.xavierUniform(w, 1.0, gen));
-            updateIfPresent(m, "out_proj.weight", w -> Init.xavierUniform(w, 1.0, gen));
+            fillIfPresent(m, "in_proj_weight", w -> Init.xavierUniform(w, 1.0, gen));
+            fillIfPresent(m, "out_proj.weight", w -> Init.xavierUniform(w, 1.0, gen));
         } else if (m.is(BatchNormalization.class)) {
-            updateIfPresent(m, "weight", Init::ones);
-            updateIfPresent(m, "bias", Init::zeros);
+            fillIfPresent(m, "weight", Init::ones);
+            fillIfPresent(m, "bias", Init::zeros);
         }
     }
 
@@ -158,14 +158,14 @@ public final class Recipes {
         if (m.is(ConvolutionLayer.class) || m.is(DenseLayer.class) || m.is(BaseOutputLayer.class)) {
             for (String name : m.paramNames()) {
                 if (name.endsWith("weight") && !name.startsWith("layer_norm")) {
-                    m.update(name, w -> Init.normal(w, 0, 0.02, gen));
+                    m.fill(name, w -> Init.normal(w, 0, 0.02, gen));
                 } else if (name.endsWith("bias")) {
-                    m.update(name, Init::zeros);
+                    m.fill(name, Init::zeros);
                 }
             }
         } else if (m.is(BatchNormalization.class)) {
-            updateIfPresent(m, "weight", w -> Init.normal(w, 1, 0.02, gen));
-            updateIfPresent(m, "bias", Init::zeros);
+            fillIfPresent(m, "weight", w -> Init.normal(w, 1, 0.02, gen));
+            fillIfPresent(m, "bias", Init::zeros);
         }
     }
 
@@ -231,9 +231,9 @@ public final class Recipes {
         return d;
     }
 
-    private static void updateIfPresent(Module m, String name, Consumer<org.nd4j.linalg.api.ndarray.INDArray> fn) {
+    private static void fillIfPresent(Module m, String name, Consumer<org.nd4j.linalg.api.ndarray.INDArray> fn) {
         if (m.has(name)) {
-            m.update(name, fn);
+            m.fill(name, fn);
         }
     }
 }

@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * What the README's run command executes: the {@link VarianceExplorer} (why initialization matters) and the
+ * What the README's run command executes: the {@link QuickStart}, the {@link VarianceExplorer} (why
+ * initialization matters) and the
  * {@link ResNetRecipe} (a recipe and its {@link org.nninit.dl4j.report.InitReport}), writing every plot
  * under {@code samples/target/nn-init-showcase/}.
  */
 public final class Showcase {
 
     private static final String USAGE = """
-            Showcase: VarianceExplorer, then the ResNet recipe with its InitReport.
+            Showcase: the quick start, VarianceExplorer, then the ResNet recipe with its InitReport.
               --out=DIR   folder for plots and CSVs (default samples/target/nn-init-showcase)
               --help      this text
             Each sample has its own main and --help: VarianceExplorer, DeepReluTraining, ResNetRecipe,
@@ -38,6 +39,7 @@ public final class Showcase {
         }
         Path out = cli.pathOr("out", defaultOutDir());
         long start = System.nanoTime();
+        QuickStart.main(new String[0]);
         VarianceExplorer.run(VarianceExplorer.Config.defaults(out));
         ResNetRecipe.run(new RecipeConfig(30, 64, 1, out, true));
         System.out.printf(Locale.ROOT, "%nShowcase done in %.1f s. Plots and CSVs: %s%n",

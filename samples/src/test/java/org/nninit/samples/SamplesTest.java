@@ -98,4 +98,20 @@ class SamplesTest {
         assertThat(r.report().rows().get(3).weightRatio()).isBetween(0.85, 1.15); // deconv, 8192 draws
         assertThat(r.losses()).hasSize(2).doesNotContain(Double.NaN);
     }
+
+    /** The quick start prints PyTorch's published torch.rand(2, 3) for seed 0 next to TorchGenerator's draw. */
+    @Test
+    void quickStartReproducesPytorchsFirstDraws() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            QuickStart.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("uniform_ with TorchGenerator(0): [0.49625", "0.7682", "0.08847", "0.13203",
+                "0.30742", "0.63407");
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class ErfInvTest {
 
-    /** Largest relative difference to commons-math over the grids below; measured 3.5e-16 (about 1.5 ulp), where FastMath.log and Math.log round differently. */
+    /** Largest relative difference to commons-math over the grids below; measured 3.6e-16 (~1.6 ulp, y = -0.617). */
     private static final double MAX_RELATIVE_TO_COMMONS = 1e-15;
 
     private static double worst = 0;

@@ -9,7 +9,8 @@ package org.nninit;
  * <p>Why not commons-math's {@code Erf.erfInv}: it is the same approximation, but takes its logarithm from
  * {@code FastMath.log}, measured at 27–32 ns against ~10 ns for the {@code Math.log} intrinsic, and
  * {@code trunc_normal}'s INVERSE_CDF path spends most of its time there. The two agree to about an ulp (they
- * differ where the two logarithms round differently, and by the fused multiply-adds below); {@code ErfInvTest} checks that over a dense grid of
+ * differ where the two logarithms round differently, and by the fused multiply-adds below);
+ * {@code ErfInvTest} checks that over a dense grid of
  * (-1, 1), tails included, and checks {@code erf(erfinv(y)) = y} through commons-math's erf/erfc.
  *
  * <p>{@code (1 - y)(1 + y)}, not {@code 1 - y * y}: both factors are exact for |y| >= 1/2, so the tails keep

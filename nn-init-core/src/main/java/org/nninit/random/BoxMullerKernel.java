@@ -6,8 +6,9 @@ package org.nninit.random;
  *
  * <p>Why it looks like this: on JDK 17, C2 vectorises counted loops of float add/sub/mul, {@code Math.fma},
  * {@code Math.min/max}, float {@code sqrt} and int arithmetic, but not {@code Float.floatToRawIntBits} /
- * {@code intBitsToFloat} nor int-to-float conversion, and nothing with a branch or a call (measured with
- * {@code -XX:-UseSuperWord} against the default on small loops). The Cephes kernel uses bit tricks for three
+ * {@code intBitsToFloat} nor int-to-float conversion, nothing with a branch or a call, and no loop whose
+ * body passes a certain size (measured with {@code -XX:-UseSuperWord} against the default): hence many small
+ * loops. The Cephes kernel uses bit tricks for three
  * things; each is replaced here by float arithmetic that gives the same bits for every input the kernel can
  * see ({@code u1} in [2^-24, 1], {@code u2} in [0, 1), both multiples of 2^-24), checked exhaustively over all
  * 2^24 values of each in {@code BoxMullerKernelTest}:
@@ -15,8 +16,8 @@ package org.nninit.random;
  *   <li>Exponent and mantissa of {@code u1} (the log's {@code frexp}): five branch-free scaling steps by
  *       2^16, 2^8, 2^4, 2^2, 2^1, each taken when {@code x < 2^-s}; scaling by a power of two is exact.</li>
  *   <li>Compare masks ({@code x < sqrt(1/2)}, and the sincos octant {@code j}): a step function
- *       {@code min(max((a - b) * 2^k + c, 0), 1)}, exactly 0 or 1, since {@code a - b} is exact near the
- *       threshold (Sterbenz) and at least one ulp away from it; a masked value {@code v & mask} becomes
+ *       {@code clamp((a - b) * 2^k + c)}, {@code clamp} = {@code min(max(.., 0), 1)}, exactly 0 or 1,
+ *       since {@code a - b} is exact near the threshold (Sterbenz) and at least one ulp away from it; a masked value {@code v & mask} becomes
  *       {@code v * step}, which is the same value (the kernel's masked-off lanes are +0, and every place
  *       where a product could be -0 instead of +0 is added to a non-zero value or to +0, see the comments).</li>
  *   <li>The octant {@code j = ((int) (x * 4/pi) + 1) & ~1} is in {0, 2, 4, 6, 8} since {@code theta} is in
@@ -27,7 +28,7 @@ package org.nninit.random;
  */
 final class BoxMullerKernel {
 
-    /** Pairs (one u1, one u2) per chunk: 32 blocks of 16 values; scratch 8 arrays x 2 KiB. */
+    /** Pairs (one u1, one u2) per chunk: 32 blocks of 16 values; scratch 9 arrays x 2 KiB. */
     static final int CHUNK = 512;
 
     private static final float SQRTHF = (float) 0.707106781186547524;
@@ -54,6 +55,7 @@ final class BoxMullerKernel {
     private static final float COSCOF_P2 = (float) 4.166664568298827E-002;
     private static final float FOPI = (float) 1.27323954473516;
 
+    /** Per thread: the pipeline finishes segments on pool threads, and allocating per segment would add heap. */
     private static final ThreadLocal<BoxMullerKernel> SCRATCH = ThreadLocal.withInitial(BoxMullerKernel::new);
 
     private final float[] u1 = new float[CHUNK];
@@ -126,15 +128,16 @@ final class BoxMullerKernel {
         return Math.min((v + Math.abs(v)) * 0.5f, 1.0f);
     }
 
-    /** 1 if {@code a < b}, else 0, for {@code b - a} exact or at least {@code 2^-shift} when positive. */
+    /** 1 if {@code a < b}, else 0, where {@code b > a} implies {@code (b - a) * scale >= 1}. */
     private static float less(float a, float b, float scale) {
         return clamp((b - a) * scale);
     }
 
     /**
      * {@code u1 = 1 - d}, then the log's {@code x} in [0.5, 1) and {@code e} with {@code u1 = x * 2^e},
-     * already adjusted for {@code x < sqrt(1/2)} as the kernel does. Three small loops rather than one: C2
-     * stops vectorising a loop body past a size, and a scalar float min/max costs ~1 ns (it branches).
+     * already adjusted for {@code x < sqrt(1/2)} as the kernel does. One small loop per step rather than one
+     * loop: C2 stops vectorising a loop body past a size (even two steps fused measured twice as slow), and
+     * in scalar code a float min/max costs ~1 ns (it branches).
      */
     private void frexp(int pairs) {
         for (int p = 0; p < pairs; p++) {

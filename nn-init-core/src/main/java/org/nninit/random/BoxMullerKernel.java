@@ -18,8 +18,9 @@ package org.nninit.random;
  *   <li>Compare masks ({@code x < sqrt(1/2)}, and the sincos octant {@code j}): a step function
  *       {@code clamp((a - b) * 2^k + c)}, {@code clamp} = {@code min(max(.., 0), 1)}, exactly 0 or 1,
  *       since {@code a - b} is exact near the threshold (Sterbenz) and at least one ulp away from it; a
- *       masked value {@code v & mask} becomes {@code v * step}, which is the same value (the kernel's masked-off lanes are +0, and every place
- *       where a product could be -0 instead of +0 is added to a non-zero value or to +0, see the comments).</li>
+ *       masked value {@code v & mask} becomes {@code v * step}, which is the same value (the kernel's
+ *       masked-off lanes are +0, and every place where a product could be -0 instead of +0 is added to a
+ *       non-zero value or to +0, see the comments).</li>
  *   <li>The octant {@code j = ((int) (x * 4/pi) + 1) & ~1} is in {0, 2, 4, 6, 8} since {@code theta} is in
  *       [0, 2pi); {@code j} and the sign/polynomial choices that depend on its bits are sums of the four steps
  *       {@code y >= 1, 3, 5, 7}.</li>

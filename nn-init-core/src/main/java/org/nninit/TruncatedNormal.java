@@ -37,7 +37,7 @@ final class TruncatedNormal {
         ElementStore values = inPlace ? ElementStore.of(tensor, false) : new StagedElements(tensor);
         values.map(y -> {
             // erfinv(-1) is -inf: PyTorch's clamp puts such a draw on the bound, and so do we.
-            double x = y <= -1 ? a : y >= 1 ? b : Erf.erfInv(y) * std * SQRT2 + mean;
+            double x = y <= -1 ? a : y >= 1 ? b : ErfInv.erfInv(y) * std * SQRT2 + mean;
             return Math.min(Math.max(x, a), b);
         });
         values.finish();

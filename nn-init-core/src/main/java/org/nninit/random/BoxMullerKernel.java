@@ -1,0 +1,300 @@
+package org.nninit.random;
+
+/**
+ * The float AVX2 Box–Muller kernel of {@link TorchMath#boxMullerBlock(float[], int, float, float)}, bit for bit,
+ * rewritten as structure-of-arrays passes that JDK 17's C2 auto-vectoriser (superword) can turn into SIMD code.
+ *
+ * <p>Why it looks like this: on JDK 17, C2 vectorises counted loops of float add/sub/mul, {@code Math.fma},
+ * {@code Math.min/max}, float {@code sqrt} and int arithmetic, but not {@code Float.floatToRawIntBits} /
+ * {@code intBitsToFloat} nor int-to-float conversion, nothing with a branch or a call, and no loop whose
+ * body passes a certain size (measured with {@code -XX:-UseSuperWord} against the default): hence many small
+ * loops. The Cephes kernel uses bit tricks for three
+ * things; each is replaced here by float arithmetic that gives the same bits for every input the kernel can
+ * see ({@code u1} in [2^-24, 1], {@code u2} in [0, 1), both multiples of 2^-24), checked exhaustively over all
+ * 2^24 values of each in {@code BoxMullerKernelTest}:
+ * <ul>
+ *   <li>Exponent and mantissa of {@code u1} (the log's {@code frexp}): five branch-free scaling steps by
+ *       2^16, 2^8, 2^4, 2^2, 2^1, each taken when {@code x < 2^-s}; scaling by a power of two is exact.</li>
+ *   <li>Compare masks ({@code x < sqrt(1/2)}, and the sincos octant {@code j}): a step function
+ *       {@code clamp((a - b) * 2^k + c)}, {@code clamp} = {@code min(max(.., 0), 1)}, exactly 0 or 1,
+ *       since {@code a - b} is exact near the threshold (Sterbenz) and at least one ulp away from it; a
+ *       masked value {@code v & mask} becomes {@code v * step}, which is the same value (the kernel's
+ *       masked-off lanes are +0, and every place where a product could be -0 instead of +0 is added to a
+ *       non-zero value or to +0, see the comments).</li>
+ *   <li>The octant {@code j = ((int) (x * 4/pi) + 1) & ~1} is in {0, 2, 4, 6, 8} since {@code theta} is in
+ *       [0, 2pi); {@code j} and the sign/polynomial choices that depend on its bits are sums of the four steps
+ *       {@code y >= 1, 3, 5, 7}.</li>
+ * </ul>
+ * Work goes by chunks of {@link #CHUNK} pairs so that the scratch arrays stay in L1/L2.
+ */
+final class BoxMullerKernel {
+
+    /** Pairs (one u1, one u2) per chunk: 32 blocks of 16 values; scratch 9 arrays x 2 KiB. */
+    static final int CHUNK = 512;
+
+    private static final float SQRTHF = (float) 0.707106781186547524;
+    private static final float LOG_P0 = (float) 7.0376836292E-2;
+    private static final float LOG_P1 = (float) -1.1514610310E-1;
+    private static final float LOG_P2 = (float) 1.1676998740E-1;
+    private static final float LOG_P3 = (float) -1.2420140846E-1;
+    private static final float LOG_P4 = (float) 1.4249322787E-1;
+    private static final float LOG_P5 = (float) -1.6668057665E-1;
+    private static final float LOG_P6 = (float) 2.0000714765E-1;
+    private static final float LOG_P7 = (float) -2.4999993993E-1;
+    private static final float LOG_P8 = (float) 3.3333331174E-1;
+    private static final float LOG_Q1 = (float) -2.12194440e-4;
+    private static final float LOG_Q2 = (float) 0.693359375;
+
+    private static final float MINUS_DP1 = (float) -0.78515625;
+    private static final float MINUS_DP2 = (float) -2.4187564849853515625e-4;
+    private static final float MINUS_DP3 = (float) -3.77489497744594108e-8;
+    private static final float SINCOF_P0 = (float) -1.9515295891E-4;
+    private static final float SINCOF_P1 = (float) 8.3321608736E-3;
+    private static final float SINCOF_P2 = (float) -1.6666654611E-1;
+    private static final float COSCOF_P0 = (float) 2.443315711809948E-005;
+    private static final float COSCOF_P1 = (float) -1.388731625493765E-003;
+    private static final float COSCOF_P2 = (float) 4.166664568298827E-002;
+    private static final float FOPI = (float) 1.27323954473516;
+
+    /** Per thread: the pipeline finishes segments on pool threads, and allocating per segment would add heap. */
+    private static final ThreadLocal<BoxMullerKernel> SCRATCH = ThreadLocal.withInitial(BoxMullerKernel::new);
+
+    private final float[] u1 = new float[CHUNK];
+    private final float[] u2 = new float[CHUNK];
+    private final float[] mantissa = new float[CHUNK];
+    private final float[] exponent = new float[CHUNK];
+    private final float[] radius = new float[CHUNK];
+    private final float[] reduced = new float[CHUNK];
+    private final float[] octant = new float[CHUNK];
+    private final float[] sin = new float[CHUNK];
+    private final float[] cos = new float[CHUNK];
+
+    private BoxMullerKernel() {
+    }
+
+    /**
+     * {@code TorchMath.boxMullerBlock(values, at, mean, std)} for every {@code at} in 0, 16, ..., count - 16:
+     * the same values, in place.
+     */
+    static void transform(float[] values, int count, float mean, float std) {
+        BoxMullerKernel k = SCRATCH.get();
+        for (int start = 0; start < count; start += 2 * CHUNK) {
+            k.chunk(values, start, Math.min(CHUNK, (count - start) / 2), mean, std);
+        }
+    }
+
+    private void chunk(float[] values, int start, int pairs, float mean, float std) {
+        // De-interleave: block b holds u1 for lanes 0..7 in values[16b..16b+8) and u2 in [16b+8..16b+16).
+        for (int b = 0; b < pairs; b += 8) {
+            System.arraycopy(values, start + 2 * b, u1, b, 8);
+            System.arraycopy(values, start + 2 * b + 8, u2, b, 8);
+        }
+        frexp(pairs);
+        logRadius(pairs);
+        octants(pairs);
+        sinCos(pairs);
+        for (int p = 0; p < pairs; p++) {
+            cos[p] = Math.fma(radius[p] * cos[p], std, mean);
+            sin[p] = Math.fma(radius[p] * sin[p], std, mean);
+        }
+        for (int b = 0; b < pairs; b += 8) {
+            System.arraycopy(cos, b, values, start + 2 * b, 8);
+            System.arraycopy(sin, b, values, start + 2 * b + 8, 8);
+        }
+    }
+
+    /**
+     * For tests: the radius {@code sqrt(-2 log(1 - d1))} and the sine/cosine of {@code 2pi d2} of each pair, as
+     * the passes compute them ({@code n <= CHUNK}).
+     */
+    static void components(float[] d1, float[] d2, float[] radius, float[] sin, float[] cos, int n) {
+        BoxMullerKernel k = new BoxMullerKernel();
+        System.arraycopy(d1, 0, k.u1, 0, n);
+        System.arraycopy(d2, 0, k.u2, 0, n);
+        k.frexp(n);
+        k.logRadius(n);
+        k.octants(n);
+        k.sinCos(n);
+        System.arraycopy(k.radius, 0, radius, 0, n);
+        System.arraycopy(k.sin, 0, sin, 0, n);
+        System.arraycopy(k.cos, 0, cos, 0, n);
+    }
+
+    /**
+     * {@code min(max(v, 0), 1)} for a {@code v} that is either <= 0 or >= 1. {@code (v + |v|) * 0.5} is
+     * {@code max(v, 0)} exactly (a doubling and a halving); abs and add are cheaper than a vectorised Java
+     * {@code Math.max}, which must order -0 and NaN.
+     */
+    private static float clamp(float v) {
+        return Math.min((v + Math.abs(v)) * 0.5f, 1.0f);
+    }
+
+    /** 1 if {@code a < b}, else 0, where {@code b > a} implies {@code (b - a) * scale >= 1}. */
+    private static float less(float a, float b, float scale) {
+        return clamp((b - a) * scale);
+    }
+
+    /**
+     * {@code u1 = 1 - d}, then the log's {@code x} in [0.5, 1) and {@code e} with {@code u1 = x * 2^e},
+     * already adjusted for {@code x < sqrt(1/2)} as the kernel does. One small loop per step rather than one
+     * loop: C2 stops vectorising a loop body past a size (even two steps fused measured twice as slow), and
+     * in scalar code a float min/max costs ~1 ns (it branches).
+     */
+    private void frexp(int pairs) {
+        for (int p = 0; p < pairs; p++) {
+            // u1 = 1 - d is exact (a multiple of 2^-24 in (0, 1]); halving it puts it in [2^-25, 1/2], below 1.
+            float x = (1.0f - u1[p]) * 0.5f;
+            // Each step: when x < 2^-s (x is at least one ulp, 2^(-s-24), below it, so the scaled difference
+            // is >= 2), multiply by 2^s. After the five steps x is in [1/2, 1), as the kernel's mantissa.
+            float c = less(x, 0x1.0p-16f, 0x1.0p41f);
+            mantissa[p] = x * (1.0f + c * 65535.0f);
+            exponent[p] = 1.0f - c * 16.0f;
+        }
+        scaleStep(pairs, 0x1.0p-8f, 0x1.0p33f, 8);
+        scaleStep(pairs, 0x1.0p-4f, 0x1.0p29f, 4);
+        scaleStep(pairs, 0x1.0p-2f, 0x1.0p27f, 2);
+        scaleStep(pairs, 0x1.0p-1f, 0x1.0p26f, 1);
+        for (int p = 0; p < pairs; p++) {
+            float x = mantissa[p];
+            // The kernel: tmp = x & (x < SQRTHF); x = x - 1; e = e - (1 & mask); x = x + tmp. x > 0, so
+            // x * 0 is +0, the kernel's masked-off value.
+            float below = less(x, SQRTHF, 0x1.0p25f);
+            float tmp = x * below;
+            x = x - 1.0f;
+            exponent[p] = exponent[p] - below;
+            mantissa[p] = x + tmp;
+        }
+    }
+
+    /** One step of {@link #frexp}: where x < 2^-s, x times 2^s and e minus s (all exact). */
+    private void scaleStep(int pairs, float threshold, float scale, int shift) {
+        float factor = (float) ((1 << shift) - 1);
+        float bits = shift;
+        for (int p = 0; p < pairs; p++) {
+            float x = mantissa[p];
+            float c = less(x, threshold, scale);
+            mantissa[p] = x * (1.0f + c * factor);
+            exponent[p] = exponent[p] - c * bits;
+        }
+    }
+
+    /** The rest of {@code log256_ps} and {@code sqrt(-2 log u1)}, the kernel's operations in its order. */
+    private void logRadius(int pairs) {
+        for (int p = 0; p < pairs; p++) {
+            float x = mantissa[p];
+            float e = exponent[p];
+            float z = x * x;
+            float y = LOG_P0;
+            y = y * x;
+            y = y + LOG_P1;
+            y = y * x;
+            y = y + LOG_P2;
+            y = y * x;
+            y = y + LOG_P3;
+            y = y * x;
+            y = y + LOG_P4;
+            y = y * x;
+            y = y + LOG_P5;
+            y = y * x;
+            y = y + LOG_P6;
+            y = y * x;
+            y = y + LOG_P7;
+            y = y * x;
+            y = y + LOG_P8;
+            y = y * x;
+            y = y * z;
+            float tmp = e * LOG_Q1;
+            y = y + tmp;
+            tmp = z * 0.5f;
+            y = y - tmp;
+            tmp = e * LOG_Q2;
+            x = x + y;
+            x = x + tmp;
+            radius[p] = (float) Math.sqrt(-2.0f * x);
+        }
+    }
+
+    /** 1 if {@code y >= t}: {@code y - t} is exact near t and at least 2^-24 below it, so the sum is <= -3 there. */
+    private static float atLeast(float y, float t) {
+        return clamp((y - t) * 0x1.0p26f + 1.0f);
+    }
+
+    /**
+     * {@code theta = 2pi u2 >= 0}; the octant {@code j} (as a float, 0..8), the range reduction, and the choices
+     * that depend on j's bits, as 0/1 floats. The kernel's {@code j = ((int) y + 1) & ~1} is 2 * (the number of
+     * 1, 3, 5, 7 at or below y), y < 9. Scratch reuse after the log is done: {@code u1} = sine from the sine
+     * polynomial (j in {0, 4, 8}), {@code mantissa} = flip the sine (j & 4: j in {4, 6}), {@code exponent} =
+     * flip the cosine ((~(j - 2) & 4) != 0: j in {2, 4}). Small loops, for the same reason as {@link #frexp}.
+     */
+    private void octants(int pairs) {
+        for (int p = 0; p < pairs; p++) {
+            float theta = TorchMath.TWO_PI_FLOAT * u2[p];
+            float y = theta * FOPI;
+            reduced[p] = theta;
+            u1[p] = atLeast(y, 1.0f);
+            mantissa[p] = atLeast(y, 3.0f);
+        }
+        for (int p = 0; p < pairs; p++) {
+            float y = reduced[p] * FOPI;
+            float a = u1[p];
+            float b = mantissa[p];
+            float c = atLeast(y, 5.0f);
+            float d = atLeast(y, 7.0f);
+            octant[p] = 2.0f * (((a + b) + c) + d);
+            u1[p] = (((1.0f - a) + b) - c) + d;
+            mantissa[p] = b - d;
+            exponent[p] = a - c;
+        }
+        for (int p = 0; p < pairs; p++) {
+            float x = reduced[p];
+            float j = octant[p];
+            x = x + j * MINUS_DP1;
+            x = x + j * MINUS_DP2;
+            x = x + j * MINUS_DP3;
+            reduced[p] = x;
+        }
+    }
+
+    private void sinCos(int pairs) {
+        for (int p = 0; p < pairs; p++) {
+            float x = reduced[p];
+            float z = x * x;
+            float c = COSCOF_P0;
+            c = c * z;
+            c = c + COSCOF_P1;
+            c = c * z;
+            c = c + COSCOF_P2;
+            c = c * z;
+            c = c * z;
+            c = c - z * 0.5f;
+            c = c + 1.0f;
+
+            float s = SINCOF_P0;
+            s = s * z;
+            s = s + SINCOF_P1;
+            s = s * z;
+            s = s + SINCOF_P2;
+            s = s * z;
+            s = s * x;
+            s = s + x;
+            cos[p] = c;
+            sin[p] = s;
+        }
+        for (int p = 0; p < pairs; p++) {
+            float c = cos[p];
+            float s = sin[p];
+            float sinPolynomial = u1[p];
+            // The kernel's blend: sinFromS = s & mask, sinFromC = c & ~mask. c is in [0.7, 1], never 0, so
+            // c * 0 is +0 as the mask gives; s * 0 may be -0 where the kernel has +0, but it is only added
+            // to c (non-zero) or subtracted from s (s - s * 0 is s, and s - (+-0) differs only for s = -0,
+            // where the result is then added to +0 and gives +0 either way).
+            float sinFromS = s * sinPolynomial;
+            float sinFromC = c * (1.0f - sinPolynomial);
+            float sine = sinFromC + sinFromS;
+            float cosine = (c - sinFromC) + (s - sinFromS);
+            // Sign flips by XOR of the sign bit are multiplications by -1: exact, zeros included.
+            sin[p] = sine * (1.0f - 2.0f * mantissa[p]);
+            cos[p] = cosine * (1.0f - 2.0f * exponent[p]);
+        }
+    }
+}

@@ -103,7 +103,7 @@ final class TruncatedNormal {
         }
         double low = cdf(alpha);
         double p = low + u * (cdf(beta) - low);
-        return SQRT2 * Erf.erfInv(2 * p - 1);
+        return SQRT2 * ErfInv.erfInv(2 * p - 1);
     }
 
     static double cdf(double x) {
@@ -119,7 +119,7 @@ final class TruncatedNormal {
         if (s <= 0) {
             return high;
         }
-        double x = Math.max(low, Math.min(high, s > 1e-8 ? SQRT2 * Erf.erfInv(1 - 2 * s)
+        double x = Math.max(low, Math.min(high, s > 1e-8 ? SQRT2 * ErfInv.erfInv(1 - 2 * s)
                 : Math.sqrt(-2 * Math.log(s) - Math.log(-2 * Math.log(s)) - 2 * LOG_SQRT_2PI)));
         double logTarget = Math.log(s);
         for (int iteration = 0; iteration < 50; iteration++) {

@@ -1,8 +1,8 @@
 package org.nninit.random;
 
 /**
- * The float AVX2 Box–Muller kernel of {@link TorchMath#boxMullerBlock(float[], int, float, float)}, bit for bit,
- * rewritten as structure-of-arrays passes that JDK 17's C2 auto-vectoriser (superword) can turn into SIMD code.
+ * The float AVX2 Box–Muller kernel of PyTorch's {@code normal_fill_16_AVX2}, bit for bit (its lane-by-lane
+ * port, {@code AvxBoxMullerReference} in the tests, is the specification), rewritten as structure-of-arrays passes that JDK 17's C2 auto-vectoriser (superword) can turn into SIMD code.
  *
  * <p>Why it looks like this: on JDK 17, C2 vectorises counted loops of float add/sub/mul, {@code Math.fma},
  * {@code Math.min/max}, float {@code sqrt} and int arithmetic, but not {@code Float.floatToRawIntBits} /
@@ -73,7 +73,7 @@ final class BoxMullerKernel {
     }
 
     /**
-     * {@code TorchMath.boxMullerBlock(values, at, mean, std)} for every {@code at} in 0, 16, ..., count - 16:
+     * PyTorch's AVX2 Box-Muller block transform for every {@code at} in 0, 16, ..., count - 16:
      * the same values, in place.
      */
     static void transform(float[] values, int count, float mean, float std) {

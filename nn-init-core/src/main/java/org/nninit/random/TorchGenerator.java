@@ -442,7 +442,7 @@ public final class TorchGenerator implements Generator {
 
     private static void transformAndStore(float[] values, int count, long start, ElementSink out, float mean,
                                           float std) {
-        // The same values as TorchMath.boxMullerBlock on each block of 16, in passes C2 vectorises.
+        // PyTorch's AVX2 block transform on each block of 16, in passes C2 vectorises (bit-identical, tested).
         BoxMullerKernel.transform(values, count, mean, std);
         out.putLinear(start, values, count);
     }

@@ -28,7 +28,7 @@ class TorchGeneratorTest {
             block[k] = uniformFloat(reference.random(), 0, 1);
         }
         for (int at = 0; at + 16 <= count; at += 16) {
-            TorchMath.boxMullerBlock(block, at, mean, std);
+            AvxBoxMullerReference.boxMullerBlock(block, at, mean, std);
         }
         return block;
     }

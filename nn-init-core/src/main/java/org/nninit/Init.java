@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.random.Generator;
-import org.nninit.random.Nd4jGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -492,24 +491,12 @@ public final class Init {
         long rows = tensor.size(0);
         long cols = tensor.length() / rows;
         DataType computeType = tensor.dataType() == DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-        Generator source = Generator.orGlobal(generator);
         boolean transposed = rows < cols;
-        // LAPACK works in column-major order on a tall matrix: q starts as the input and ends as Q. A wide
-        // matrix drawn row-major is its tall transpose in column-major order already. A tall one needs a
-        // transposing copy, except from ND4J's generator, whose i.i.d. draws have no order to keep.
-        INDArray q;
-        if (transposed) {
-            INDArray flattened = Nd4j.create(computeType, new long[] {rows, cols}, 'c');
-            source.fillNormal(flattened, 0, 1);
-            q = flattened.transpose();
-        } else if (source instanceof Nd4jGenerator) {
-            q = Nd4j.create(computeType, new long[] {rows, cols}, 'f');
-            source.fillNormal(q, 0, 1);
-        } else {
-            INDArray flattened = Nd4j.create(computeType, new long[] {rows, cols}, 'c');
-            source.fillNormal(flattened, 0, 1);
-            q = flattened.dup('f');
-        }
+        // LAPACK works in column-major order on a tall matrix: q starts as the input and ends as Q. A wide matrix
+        // drawn row-major is its tall transpose in column-major order already; a tall one needs a transposing copy.
+        INDArray flattened = Nd4j.create(computeType, new long[] {rows, cols}, 'c');
+        Generator.orGlobal(generator).fillNormal(flattened, 0, 1);
+        INDArray q = transposed ? flattened.transpose() : flattened.dup('f');
         long n = q.columns();
         INDArray r = Nd4j.create(computeType, new long[] {n, n}, 'f');
         Nd4j.getBlasWrapper().lapack().geqrf(q, r);

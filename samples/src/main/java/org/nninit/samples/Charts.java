@@ -20,15 +20,15 @@ final class Charts {
     }
 
     /**
-     * One line per entry of {@code series}, y[i] plotted at x = i + 1 (layer or iteration numbers).
-     * On a log axis, points that are 0, negative or not finite are left out (a log axis cannot show them).
+     * One line per entry of {@code series}, y[i] plotted at x = i + 1 (layer or iteration numbers). With
+     * {@code logY}, log10(y) is plotted on a linear axis (XChart's log axis labels every decade, a crowded column
+     * over 50 decades), and points that are 0, negative or not finite are left out.
      */
     static Path lines(Path png, String title, String xTitle, String yTitle, boolean logY,
                       Map<String, double[]> series) {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xTitle)
-                .yAxisTitle(yTitle).build();
-        chart.getStyler().setYAxisLogarithmic(logY);
+                .yAxisTitle(logY ? "log10 " + yTitle : yTitle).build();
         chart.getStyler().setMarkerSize(4);
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             List<Double> xs = new ArrayList<>();
@@ -37,7 +37,7 @@ final class Charts {
             for (int i = 0; i < y.length; i++) {
                 if (Double.isFinite(y[i]) && (!logY || y[i] > 0)) {
                     xs.add(i + 1.0);
-                    ys.add(y[i]);
+                    ys.add(logY ? Math.log10(y[i]) : y[i]);
                 }
             }
             if (!xs.isEmpty()) {

@@ -138,7 +138,7 @@ public final class VarianceExplorer {
                     String name = "variance-" + act.name().toLowerCase(Locale.ROOT) + "-depth" + depth + ".png";
                     plots.add(Charts.lines(config.outDir().resolve(name),
                             String.format(Locale.ROOT, "%s MLP, width %d: post-activation std by layer",
-                                    act, config.width()), "layer", "std (log scale)", true, series));
+                                    act, config.width()), "layer", "post-activation std", true, series));
                 }
             }
         }

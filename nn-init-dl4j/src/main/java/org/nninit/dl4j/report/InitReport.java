@@ -240,7 +240,7 @@ public final class InitReport {
     }
 
     /**
-     * Writes a PNG of pre-/post-activation std and gradient norm per layer (log scale; zeros and NaNs are
+     * Writes a PNG of pre-/post-activation std and gradient norm per layer (log10 of each; zeros and NaNs are
      * left out). Renders headless.
      */
     public Path writePlot(Path png) {

@@ -22,8 +22,9 @@ final class InitReportPlot {
     static Path write(InitReport report, String title, Path png) {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         XYChart chart = new XYChartBuilder().width(900).height(520).title("InitReport: " + title)
-                .xAxisTitle("layer").yAxisTitle("value (log scale)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
+                .xAxisTitle("layer").yAxisTitle("log10(value)").build();
+        // log10 on a linear axis rather than XChart's log axis, which labels decades only: a few decades
+        // get one label, fifty get a crowded column.
         int added = 0;
         added += add(chart, report.rows(), "pre-activation std", LayerStats::preStd);
         added += add(chart, report.rows(), "post-activation std", LayerStats::postStd);
@@ -42,7 +43,7 @@ final class InitReportPlot {
         return png.toString().endsWith(".png") ? png : Path.of(png + ".png");
     }
 
-    /** Adds the positive, finite points of one statistic; a log axis cannot show the rest. */
+    /** Adds log10 of the positive, finite points of one statistic; a logarithm cannot show the rest. */
     private static int add(XYChart chart, List<LayerStats> rows, String name, ToDoubleFunction<LayerStats> f) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
@@ -50,7 +51,7 @@ final class InitReportPlot {
             double y = f.applyAsDouble(r);
             if (y > 0 && Double.isFinite(y)) {
                 xs.add((double) r.index());
-                ys.add(y);
+                ys.add(Math.log10(y));
             }
         }
         if (xs.isEmpty()) {

@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.random.Generator;
-import org.nninit.random.Nd4jGenerator;
 import org.nninit.tensor.RowMajor;
 
 /**
@@ -45,9 +44,8 @@ final class TruncatedNormal {
 
     /**
      * PyTorch 2.12+: normal draws, and each value outside [a, b] drawn again. The redraws of a round are one
-     * batch handed out in row-major order of the rejected elements, as PyTorch's masked assignment does; that
-     * order only matters to a generator whose stream is reproduced, so ND4J's generator may visit a dense
-     * array of any memory order in place.
+     * batch handed out in row-major order of the rejected elements, as PyTorch's masked assignment does, so
+     * only arrays whose memory order is row-major are worked on in place.
      */
     static void rejection(INDArray tensor, double mean, double std, double a, double b, Generator source) {
         rejection(tensor, mean, std, a, b, source, true);
@@ -57,8 +55,7 @@ final class TruncatedNormal {
     static void rejection(INDArray tensor, double mean, double std, double a, double b, Generator source,
                           boolean inPlace) {
         source.fillNormal(tensor, mean, std);
-        ElementStore values = inPlace ? ElementStore.of(tensor, !(source instanceof Nd4jGenerator))
-                : new StagedElements(tensor);
+        ElementStore values = inPlace ? ElementStore.of(tensor, true) : new StagedElements(tensor);
         int[] outside = values.indicesOutside(a, b);
         for (int round = 0; round < Init.MAX_REJECTION_ROUNDS && outside.length > 0; round++) {
             INDArray redraw = Nd4j.create(tensor.dataType(), outside.length);

@@ -8,10 +8,9 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.indexer.DoubleRawIndexer;
 import org.bytedeco.javacpp.indexer.FloatRawIndexer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nninit.tensor.HostBuffer;
 
 /**
  * The elements of a FLOAT or DOUBLE array on the CPU backend whose elements are one dense block of its
@@ -37,20 +36,12 @@ final class HostElements implements ElementStore {
     private final FloatRawIndexer floatIndexer;
     private final DoubleRawIndexer doubleIndexer;
 
-    private HostElements(INDArray tensor) {
+    private HostElements(INDArray tensor, HostBuffer host) {
         this.length = tensor.length();
-        // A view's buffer starts at the view's first element (dl4j-facts §5).
-        if (tensor.dataType() == DataType.DOUBLE) {
-            doubles = new DoublePointer(tensor.data().addressPointer()).capacity(length).limit(length);
-            floats = null;
-            doubleIndexer = new DoubleRawIndexer(doubles);
-            floatIndexer = null;
-        } else {
-            floats = new FloatPointer(tensor.data().addressPointer()).capacity(length).limit(length);
-            doubles = null;
-            floatIndexer = new FloatRawIndexer(floats);
-            doubleIndexer = null;
-        }
+        floats = host.floats();
+        doubles = host.doubles();
+        floatIndexer = host.floatIndexer();
+        doubleIndexer = host.doubleIndexer();
     }
 
     /**
@@ -60,16 +51,12 @@ final class HostElements implements ElementStore {
      *                 order in which it visits the elements)
      */
     static HostElements of(INDArray tensor, boolean rowMajor) {
-        DataType type = tensor.dataType();
-        if (type != DataType.FLOAT && type != DataType.DOUBLE || !Nd4j.getEnvironment().isCPU()
-                || tensor.isEmpty() || tensor.length() > Integer.MAX_VALUE || !Shape.isContiguousInBuffer(tensor)
-                || tensor.data().length() < tensor.length()) {
+        HostBuffer host = HostBuffer.of(tensor);
+        if (host == null || tensor.length() > Integer.MAX_VALUE || !Shape.isContiguousInBuffer(tensor)
+                || host.span() < tensor.length() || rowMajor && !hasRowMajorStrides(tensor)) {
             return null;
         }
-        if (rowMajor && !hasRowMajorStrides(tensor)) {
-            return null;
-        }
-        return new HostElements(tensor);
+        return new HostElements(tensor, host);
     }
 
     /** Strides equal to a 'c'-order array's, ignoring size-1 dimensions (whose stride is never used). */

@@ -3,12 +3,11 @@ package org.nninit.random;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.javacpp.indexer.DoubleRawIndexer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
-import org.bytedeco.javacpp.indexer.FloatRawIndexer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nninit.tensor.HostBuffer;
 
 /**
  * Where a fill writes its values: straight into the array's native buffer (FLOAT and DOUBLE on the CPU
@@ -39,25 +38,15 @@ final class ElementSink {
         DataType type = tensor.dataType();
         this.isDouble = type == DataType.DOUBLE;
         this.reduced = type == DataType.HALF || type == DataType.BFLOAT16 ? type : null;
-        this.direct = reduced == null && Nd4j.getEnvironment().isCPU();
+        HostBuffer host = reduced == null ? HostBuffer.of(tensor) : null;
+        this.direct = host != null;
         if (direct) {
-            // A view's buffer starts at the view's first element and spans its last one.
-            long span = tensor.data().length();
             stagedFloats = null;
             stagedDoubles = null;
-            if (isDouble) {
-                DoublePointer pointer = new DoublePointer(tensor.data().addressPointer());
-                doubleBase = pointer.capacity(span).limit(span);
-                doubles = new DoubleRawIndexer(doubleBase);
-                floatBase = null;
-                floats = null;
-            } else {
-                FloatPointer pointer = new FloatPointer(tensor.data().addressPointer());
-                floatBase = pointer.capacity(span).limit(span);
-                floats = new FloatRawIndexer(floatBase);
-                doubleBase = null;
-                doubles = null;
-            }
+            floatBase = host.floats();
+            doubleBase = host.doubles();
+            floats = host.floatIndexer();
+            doubles = host.doubleIndexer();
         } else {
             floatBase = null;
             doubleBase = null;

@@ -63,7 +63,11 @@ class LayoutTest {
         }
     }
 
-    /** A column-major array is read as the same logical [rows, cols] tensor: fans and structure follow the shape. */
+    /**
+     * A column-major array is read as the same logical [rows, cols] tensor. With the same seed: deterministic and
+     * QR-based results are logically equal to the row-major ones; element-wise fills draw the same values (ND4J's
+     * generator fills memory order, so only their places differ); sparse keeps its zeros per column.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrixFunctions")
     void columnMajorArraysGetTheSameStructure(String name, Consumer<INDArray> call) {
@@ -73,12 +77,23 @@ class LayoutTest {
         call.accept(rowMajor);
         Nd4j.getRandom().setSeed(11);
         call.accept(columnMajor);
-        if (name.equals("eye") || name.equals("constant")) {
-            assertThat(columnMajor).isEqualTo(rowMajor);
-        }
-        // Same multiset of magnitudes bound, same structure checks for every function.
         assertThat(columnMajor.ordering()).isEqualTo('f');
-        assertThat(Samples.boxed(RowMajor.readDoubles(columnMajor))).allSatisfy(v -> assertThat(Double.isFinite(v)).isTrue());
+        switch (name) {
+            case "eye", "constant", "orthogonal" -> assertThat(columnMajor).isEqualTo(rowMajor);
+            case "sparse" -> {
+                for (int col = 0; col < 4; col++) {
+                    assertThat(columnMajor.getColumn(col).eq(0.0).castTo(DataType.INT32).sumNumber().intValue())
+                            .as("zeros in column %d", col).isEqualTo(3);
+                }
+            }
+            default -> {
+                double[] expected = RowMajor.readDoubles(rowMajor);
+                double[] actual = RowMajor.readDoubles(columnMajor);
+                java.util.Arrays.sort(expected);
+                java.util.Arrays.sort(actual);
+                assertThat(actual).containsExactly(expected);
+            }
+        }
     }
 
     @Test
@@ -157,7 +172,10 @@ class LayoutTest {
 
     @Test
     void zeroElementConvolutionWeightsAreANoOp() {
-        Init.dirac(Nd4j.create(DataType.FLOAT, 0, 3, 3));
-        Init.kaimingNormal(Nd4j.create(DataType.FLOAT, 0));   // PyTorch warns before checking the rank
+        org.assertj.core.api.Assertions.assertThatCode(() -> Init.dirac(Nd4j.create(DataType.FLOAT, 0, 3, 3)))
+                .doesNotThrowAnyException();
+        // PyTorch warns and returns before checking the rank, so a 1-D empty tensor is no error either.
+        org.assertj.core.api.Assertions.assertThatCode(() -> Init.kaimingNormal(Nd4j.create(DataType.FLOAT, 0)))
+                .doesNotThrowAnyException();
     }
 }

@@ -2,6 +2,7 @@ package org.nninit.modules;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nninit.FanMode;
 import org.nninit.Fans;
@@ -181,6 +182,101 @@ public final class ModuleDefaults {
         if (biasV != null) {
             Init.xavierNormal(biasV, 1.0, generator);
         }
+    }
+
+    /**
+     * {@code nn.Bilinear}: weight then bias, each U(-1/sqrt(in1), 1/sqrt(in1)) with {@code in1 = weight.size(1)}.
+     *
+     * <pre>{@code
+     * ModuleDefaults.bilinear(Nd4j.create(DataType.FLOAT, 3, 5, 4), Nd4j.create(DataType.FLOAT, 3), gen);  // nn.Bilinear(5, 4, 3)
+     * }</pre>
+     *
+     * @param weight [out, in1, in2]
+     * @param bias   [out], or {@code null} for {@code bias=False}
+     */
+    public static void bilinear(INDArray weight, INDArray bias, Generator generator) {
+        if (weight == null || weight.rank() != 3) {
+            throw new IllegalArgumentException("weight must be a 3-D [out, in1, in2] array, but found "
+                    + (weight == null ? "null" : Arrays.toString(weight.shape())));
+        }
+        double bound = weight.size(1) > 0 ? 1 / Math.sqrt(weight.size(1)) : 0;
+        Init.uniform(weight, -bound, bound, generator);
+        if (bias != null) {
+            Init.uniform(bias, -bound, bound, generator);
+        }
+    }
+
+    /**
+     * {@code nn.PReLU(num_parameters, init)}: every slope set to {@code init} (PyTorch's default 0.25). No draws.
+     *
+     * @param weight [num_parameters]
+     */
+    public static void prelu(INDArray weight, double init) {
+        Init.constant(weight, init);
+    }
+
+    /**
+     * {@code nn.MultiheadAttention}, from its parameters as {@code named_parameters()} names them:
+     * {@code in_proj_weight} (or {@code q_proj_weight}, {@code k_proj_weight}, {@code v_proj_weight} when
+     * {@code kdim}/{@code vdim} differ from {@code embed_dim}), {@code in_proj_bias}, {@code bias_k},
+     * {@code bias_v}, {@code out_proj.weight}, {@code out_proj.bias}; absent ones are left out of the map.
+     * Same draws as {@link #multiheadAttention(List, INDArray, INDArray, INDArray, INDArray, INDArray, Generator)}.
+     *
+     * @throws IllegalArgumentException when {@code out_proj.weight} or the in-projection weight(s) are missing
+     */
+    public static void multiheadAttention(Map<String, INDArray> params, Generator generator) {
+        multiheadAttention(params, "", generator);
+    }
+
+    /**
+     * {@code nn.TransformerEncoderLayer}: {@code self_attn} (a {@link #multiheadAttention(Map, Generator)}), then
+     * {@code linear1} and {@code linear2} (each a {@link #linear}), in construction order; {@code norm1},
+     * {@code norm2} weight 1, bias 0. Keys are {@code named_parameters()} names, e.g. {@code self_attn.in_proj_weight}.
+     *
+     * @throws IllegalArgumentException when a weight is missing from {@code params}
+     */
+    public static void transformerEncoderLayer(Map<String, INDArray> params, Generator generator) {
+        transformerLayer(params, List.of("self_attn."), generator);
+    }
+
+    /**
+     * {@code nn.TransformerDecoderLayer}: {@code self_attn}, {@code multihead_attn}, {@code linear1},
+     * {@code linear2} in construction order; {@code norm1..3} weight 1, bias 0.
+     *
+     * @throws IllegalArgumentException when a weight is missing from {@code params}
+     */
+    public static void transformerDecoderLayer(Map<String, INDArray> params, Generator generator) {
+        transformerLayer(params, List.of("self_attn.", "multihead_attn."), generator);
+    }
+
+    private static void transformerLayer(Map<String, INDArray> params, List<String> attentions, Generator generator) {
+        for (String attention : attentions) {
+            multiheadAttention(params, attention, generator);
+        }
+        linear(required(params, "linear1.weight"), params.get("linear1.bias"), generator);
+        linear(required(params, "linear2.weight"), params.get("linear2.bias"), generator);
+        for (int i = 1; i <= attentions.size() + 1; i++) {
+            layerNorm(params.get("norm" + i + ".weight"), params.get("norm" + i + ".bias"));
+        }
+    }
+
+    private static void multiheadAttention(Map<String, INDArray> params, String prefix, Generator generator) {
+        List<INDArray> inProj = params.containsKey(prefix + "in_proj_weight")
+                ? List.of(params.get(prefix + "in_proj_weight"))
+                : List.of(required(params, prefix + "q_proj_weight"), required(params, prefix + "k_proj_weight"),
+                        required(params, prefix + "v_proj_weight"));
+        multiheadAttention(inProj, params.get(prefix + "in_proj_bias"), required(params, prefix + "out_proj.weight"),
+                params.get(prefix + "out_proj.bias"), params.get(prefix + "bias_k"), params.get(prefix + "bias_v"),
+                generator);
+    }
+
+    private static INDArray required(Map<String, INDArray> params, String name) {
+        INDArray tensor = params == null ? null : params.get(name);
+        if (tensor == null) {
+            throw new IllegalArgumentException("params must hold \"" + name + "\", but found keys "
+                    + (params == null ? "null" : params.keySet()));
+        }
+        return tensor;
     }
 
     private static void fillIfPresent(INDArray tensor, double value) {

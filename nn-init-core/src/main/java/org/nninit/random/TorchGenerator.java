@@ -90,6 +90,8 @@ public final class TorchGenerator implements Generator {
     private static final int BATCH = 1024;
 
     private final Mt19937 engine;
+    private final TorchVersion version;
+    private final CpuCapability cpu;
     private boolean hasNextDoubleNormal;
     private double nextDoubleNormal;
     private boolean hasNextFloatNormal;
@@ -104,11 +106,34 @@ public final class TorchGenerator implements Generator {
      *             {@code new TorchGenerator(-2)}.
      */
     public TorchGenerator(long seed) {
-        engine = new Mt19937(seed);
+        this(seed, TorchVersion.DEFAULT, CpuCapability.AVX2);
+    }
+
+    /**
+     * A generator seeded as {@code torch.manual_seed(seed)} that reproduces the given release's kernels as
+     * compiled for the given CPU kind, where releases and kernels differ (see {@link TorchVersion},
+     * {@link CpuCapability}).
+     *
+     * <pre>{@code
+     * new TorchGenerator(0, TorchVersion.of("1.13"), CpuCapability.AVX2);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code version} or {@code cpu} is null
+     */
+    public TorchGenerator(long seed, TorchVersion version, CpuCapability cpu) {
+        if (version == null || cpu == null) {
+            throw new IllegalArgumentException("version and cpu must not be null, but found version=" + version
+                    + ", cpu=" + cpu);
+        }
+        this.engine = new Mt19937(seed);
+        this.version = version;
+        this.cpu = cpu;
     }
 
     private TorchGenerator(TorchGenerator source) {
         engine = source.engine.copy();
+        version = source.version;
+        cpu = source.cpu;
         hasNextDoubleNormal = source.hasNextDoubleNormal;
         nextDoubleNormal = source.nextDoubleNormal;
         hasNextFloatNormal = source.hasNextFloatNormal;
@@ -131,6 +156,16 @@ public final class TorchGenerator implements Generator {
         nextDoubleNormal = 0;
         nextFloatNormal = 0;
         return this;
+    }
+
+    /** The PyTorch release whose kernels this generator reproduces. */
+    public TorchVersion version() {
+        return version;
+    }
+
+    /** The CPU kernels (instruction set) this generator reproduces. */
+    public CpuCapability cpuCapability() {
+        return cpu;
     }
 
     /** {@code generator.initial_seed()}: the last seed set, as unsigned 64-bit bits. */
@@ -283,15 +318,50 @@ public final class TorchGenerator implements Generator {
         return permutation;
     }
 
+    /**
+     * {@code tensor.random_(generator=this)} on a floating-point tensor: integers drawn uniformly from
+     * {@code [0, 2^digits]}, where {@code digits} is the type's significand precision (24 float, 53 double, 11
+     * half, 8 bfloat16), so every value is exact. One 32-bit draw per element (one 64-bit draw for DOUBLE), as
+     * {@code val % (2^digits + 1)}, in PyTorch's visiting order.
+     *
+     * <pre>{@code
+     * gen.fillRandom(Nd4j.create(DataType.FLOAT, 10));   // torch.empty(10).random_()
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the array is not FLOAT, DOUBLE, HALF or BFLOAT16
+     */
+    public synchronized void fillRandom(INDArray tensor) {
+        if (tensor == null || !tensor.dataType().isFPType()) {
+            throw new IllegalArgumentException("tensor must be a floating-point array, but found "
+                    + (tensor == null ? "null" : tensor.dataType()));
+        }
+        if (tensor.isEmpty()) {
+            return;
+        }
+        ElementSink sink = ElementSink.of(tensor);
+        TensorWalk.Cursor cursor = sink.cursor();
+        int digits = sink.isDouble ? 53 : sink.reduced == null ? 24 : sink.isBfloat16() ? 8 : 11;
+        long range = (1L << digits) + 1;
+        for (long k = 0; k < sink.walk.length; k++) {
+            if (sink.isDouble) {
+                sink.doubles.put(cursor.next(), Long.remainderUnsigned(engine.nextLong(), range));
+            } else {
+                sink.floats.put(cursor.next(), (engine.nextInt() & 0xffffffffL) % range);
+            }
+        }
+        sink.finish();
+    }
+
     // ------------------------------------------------------------------ uniform
 
     private void uniformFloat(ElementSink sink, double fromDouble, double toDouble) {
         float from = (float) fromDouble;
         float range = (float) toDouble - from;
+        boolean fused = fusedMultiplyAdd();
         long n = sink.walk.length;
         if (sink.linear() && n >= PARALLEL_THRESHOLD) {
             DrawPipeline.run(engine, n, (words, values, count, start) -> {
-                uniformFromWords(words, values, count, from, range);
+                uniformFromWords(words, values, count, from, range, fused);
                 sink.putLinear(start, values, count);
             });
             return;
@@ -304,7 +374,8 @@ public final class TorchGenerator implements Generator {
             int count = (int) Math.min(draws.length, n - done);
             engine.nextInts(draws, 0, count);
             for (int k = 0; k < count; k++) {
-                values[k] = TorchMath.unitFloat(draws[k]) * range + from;
+                float u = TorchMath.unitFloat(draws[k]);
+                values[k] = fused ? Math.fma(u, range, from) : u * range + from;
             }
             if (linear) {
                 sink.putLinear(done, values, count);
@@ -320,21 +391,40 @@ public final class TorchGenerator implements Generator {
     /**
      * Tempering, int-to-float conversion and the affine map as three separate counted loops: measured on
      * JDK 17, C2 vectorises the first and last and the three together cost about a third of the fused loop.
-     * The same float operations in the same order as {@code unitFloat(r) * range + from}: bit-identical.
+     * The same float operations in the same order as the per-element path: bit-identical.
      */
-    private static void uniformFromWords(int[] words, float[] values, int count, float from, float range) {
+    private static void uniformFromWords(int[] words, float[] values, int count, float from, float range,
+                                         boolean fused) {
         unitFloatsFromWords(words, values, count);
-        for (int k = 0; k < count; k++) {
-            values[k] = values[k] * range + from;
+        if (fused) {
+            for (int k = 0; k < count; k++) {
+                values[k] = Math.fma(values[k], range, from);
+            }
+        } else {
+            for (int k = 0; k < count; k++) {
+                values[k] = values[k] * range + from;
+            }
         }
+    }
+
+    /**
+     * Whether PyTorch's kernel computes {@code u * range + from} as one fused multiply-add: its AVX2 kernels are
+     * compiled with FMA and the compiler contracts the expression (measured: the values equal
+     * {@code fma(u, range, from)} with the AVX2 kernels, and the two-rounding form only with
+     * {@code ATEN_CPU_CAPABILITY=default}).
+     */
+    private boolean fusedMultiplyAdd() {
+        return cpu == CpuCapability.AVX2;
     }
 
     private void uniformDouble(ElementSink sink, double from, double to) {
         double range = to - from;
+        boolean fused = fusedMultiplyAdd();
         DoubleIndexer out = sink.doubles;
         TensorWalk.Cursor cursor = sink.cursor();
         for (long k = 0; k < sink.walk.length; k++) {
-            out.put(cursor.next(), TorchMath.unitDouble(engine.nextLong()) * range + from);
+            double u = TorchMath.unitDouble(engine.nextLong());
+            out.put(cursor.next(), fused ? Math.fma(u, range, from) : u * range + from);
         }
     }
 

@@ -183,33 +183,23 @@ final class BoxMullerKernel {
         for (int p = 0; p < pairs; p++) {
             float x = mantissa[p];
             float e = exponent[p];
+            // Contracted as GCC compiled the AVX2 kernel (objdump of libtorch_cpu.so): fused Horner steps,
+            // y * z + e * q1, y - z / 2 and x + e * q2 fused; e * q1 and the last y * x rounded on their own.
             float z = x * x;
             float y = LOG_P0;
+            y = Math.fma(y, x, LOG_P1);
+            y = Math.fma(y, x, LOG_P2);
+            y = Math.fma(y, x, LOG_P3);
+            y = Math.fma(y, x, LOG_P4);
+            y = Math.fma(y, x, LOG_P5);
+            y = Math.fma(y, x, LOG_P6);
+            y = Math.fma(y, x, LOG_P7);
+            y = Math.fma(y, x, LOG_P8);
             y = y * x;
-            y = y + LOG_P1;
-            y = y * x;
-            y = y + LOG_P2;
-            y = y * x;
-            y = y + LOG_P3;
-            y = y * x;
-            y = y + LOG_P4;
-            y = y * x;
-            y = y + LOG_P5;
-            y = y * x;
-            y = y + LOG_P6;
-            y = y * x;
-            y = y + LOG_P7;
-            y = y * x;
-            y = y + LOG_P8;
-            y = y * x;
-            y = y * z;
-            float tmp = e * LOG_Q1;
-            y = y + tmp;
-            tmp = z * 0.5f;
-            y = y - tmp;
-            tmp = e * LOG_Q2;
+            y = Math.fma(y, z, e * LOG_Q1);
+            y = Math.fma(-z, 0.5f, y);
             x = x + y;
-            x = x + tmp;
+            x = Math.fma(e, LOG_Q2, x);
             radius[p] = (float) Math.sqrt(-2.0f * x);
         }
     }
@@ -248,9 +238,9 @@ final class BoxMullerKernel {
         for (int p = 0; p < pairs; p++) {
             float x = reduced[p];
             float j = octant[p];
-            x = x + j * MINUS_DP1;
-            x = x + j * MINUS_DP2;
-            x = x + j * MINUS_DP3;
+            x = Math.fma(j, MINUS_DP1, x);
+            x = Math.fma(j, MINUS_DP2, x);
+            x = Math.fma(j, MINUS_DP3, x);
             reduced[p] = x;
         }
     }
@@ -259,24 +249,16 @@ final class BoxMullerKernel {
         for (int p = 0; p < pairs; p++) {
             float x = reduced[p];
             float z = x * x;
-            float c = COSCOF_P0;
+            float c = Math.fma(COSCOF_P0, z, COSCOF_P1);
+            c = Math.fma(c, z, COSCOF_P2);
             c = c * z;
-            c = c + COSCOF_P1;
-            c = c * z;
-            c = c + COSCOF_P2;
-            c = c * z;
-            c = c * z;
-            c = c - z * 0.5f;
+            c = Math.fma(c, z, -(z * 0.5f));
             c = c + 1.0f;
 
-            float s = SINCOF_P0;
+            float s = Math.fma(SINCOF_P0, z, SINCOF_P1);
+            s = Math.fma(s, z, SINCOF_P2);
             s = s * z;
-            s = s + SINCOF_P1;
-            s = s * z;
-            s = s + SINCOF_P2;
-            s = s * z;
-            s = s * x;
-            s = s + x;
+            s = Math.fma(s, x, x);
             cos[p] = c;
             sin[p] = s;
         }

@@ -92,6 +92,7 @@ public final class TorchGenerator implements Generator {
     private final Mt19937 engine;
     private final TorchVersion version;
     private final CpuCapability cpu;
+    private final NormalKernels kernels;
     private boolean hasNextDoubleNormal;
     private double nextDoubleNormal;
     private boolean hasNextFloatNormal;
@@ -128,12 +129,14 @@ public final class TorchGenerator implements Generator {
         this.engine = new Mt19937(seed);
         this.version = version;
         this.cpu = cpu;
+        this.kernels = new NormalKernels(version, cpu);
     }
 
     private TorchGenerator(TorchGenerator source) {
         engine = source.engine.copy();
         version = source.version;
         cpu = source.cpu;
+        kernels = source.kernels;
         hasNextDoubleNormal = source.hasNextDoubleNormal;
         nextDoubleNormal = source.nextDoubleNormal;
         hasNextFloatNormal = source.hasNextFloatNormal;
@@ -284,8 +287,10 @@ public final class TorchGenerator implements Generator {
                 normalBlocksDouble(sink, mean, std);
             } else if (sink.reduced != null) {
                 normalBlocksReduced(sink, mean, std);
-            } else {
+            } else if (cpu == CpuCapability.AVX2) {
                 normalBlocksFloat(sink, (float) mean, (float) std);
+            } else {
+                normalBlocksScalarFloat(sink, (float) mean, (float) std);
             }
         } else {
             normalPerElement(sink, mean, std);
@@ -449,7 +454,7 @@ public final class TorchGenerator implements Generator {
     private void normalPerElement(ElementSink sink, double mean, double std) {
         TensorWalk.Cursor cursor = sink.cursor();
         for (long k = 0; k < sink.walk.length; k++) {
-            double value = nextDoubleNormal() * std + mean;
+            double value = kernels.affine(nextDoubleNormal(), std, mean);
             if (sink.isDouble) {
                 sink.doubles.put(cursor.next(), value);
             } else {
@@ -466,11 +471,11 @@ public final class TorchGenerator implements Generator {
         }
         double u1 = TorchMath.unitDouble(engine.nextLong());
         double u2 = TorchMath.unitDouble(engine.nextLong());
-        double radius = Math.sqrt(-2.0 * StrictMath.log1p(-u2));
-        double theta = 2.0 * Math.PI * u1;
-        nextDoubleNormal = radius * StrictMath.sin(theta);
+        double[] pair = new double[2];
+        kernels.pair(u1, u2, pair);
+        nextDoubleNormal = pair[1];
         hasNextDoubleNormal = true;
-        return radius * StrictMath.cos(theta);
+        return pair[0];
     }
 
     /**
@@ -546,7 +551,7 @@ public final class TorchGenerator implements Generator {
             for (int k = 0; k < 16; k++) {
                 block[k] = TorchMath.unitDouble(engine.nextLong());
             }
-            TorchMath.boxMullerBlock(block, 0, mean, std);
+            kernels.doubleBlock(block, 0, mean, std);
             for (int k = 0; k < 16; k++) {
                 out.put(start + k, block[k]);
             }
@@ -556,10 +561,29 @@ public final class TorchGenerator implements Generator {
             for (int k = 0; k < 16; k++) {
                 block[k] = TorchMath.unitDouble(engine.nextLong());
             }
-            TorchMath.boxMullerBlock(block, 0, mean, std);
+            kernels.doubleBlock(block, 0, mean, std);
             for (int k = 0; k < 16; k++) {
                 out.put(n - 16 + k, block[k]);
             }
+        }
+    }
+
+    /** FLOAT without AVX2: the scalar block kernel, one block of 16 at a time. */
+    private void normalBlocksScalarFloat(ElementSink sink, float mean, float std) {
+        long n = sink.walk.length;
+        long blockElements = n / 16 * 16;
+        float[] block = new float[16];
+        int[] draws = new int[16];
+        for (long start = 0; start < blockElements; start += 16) {
+            drawUnitFloats(draws, block, 16);
+            kernels.floatBlock(block, 0, mean, std);
+            sink.putLinear(start, block, 16);
+        }
+        if (n % 16 != 0) {
+            engine.skip(n % 16);
+            drawUnitFloats(draws, block, 16);
+            kernels.floatBlock(block, 0, mean, std);
+            sink.putLinear(n - 16, block, 16);
         }
     }
 
@@ -576,7 +600,7 @@ public final class TorchGenerator implements Generator {
             for (int k = 0; k < 16; k++) {
                 block[k] = TorchMath.unitReduced(engine.nextInt(), digits);
             }
-            TorchMath.boxMullerBlockReduced(block, 0, mean, std, bf16);
+            kernels.reducedBlock(block, 0, mean, std, bf16);
             for (int k = 0; k < 16; k++) {
                 out.put(start + k, block[k]);
             }
@@ -586,7 +610,7 @@ public final class TorchGenerator implements Generator {
             for (int k = 0; k < 16; k++) {
                 block[k] = TorchMath.unitReduced(engine.nextInt(), digits);
             }
-            TorchMath.boxMullerBlockReduced(block, 0, mean, std, bf16);
+            kernels.reducedBlock(block, 0, mean, std, bf16);
             for (int k = 0; k < 16; k++) {
                 out.put(n - 16 + k, block[k]);
             }

@@ -1,0 +1,122 @@
+package org.nninit.random;
+
+/**
+ * PyTorch's Box–Muller transforms other than the AVX2 float block ({@link BoxMullerKernel}), as compiled for
+ * one release and CPU kind: the scalar {@code normal_fill_16} for DOUBLE, HALF, BFLOAT16 (and FLOAT without
+ * AVX2), and {@code at::normal_distribution<double>} for the per-element path.
+ *
+ * <p>Why these choices:
+ * <ul>
+ *   <li><b>Fused multiply-adds.</b> PyTorch's AVX2 kernels are compiled with FMA, and GCC contracts
+ *       {@code sample * std + mean} into one fused operation (measured); the portable kernels
+ *       ({@link CpuCapability#DEFAULT}) round the product first.</li>
+ *   <li><b>{@code log}, {@code sin}, {@code cos}.</b> PyTorch calls glibc's, which are not correctly rounded
+ *       in about 0.1% of cases (measured against 120-bit results). {@link Math}'s intrinsics agree with glibc
+ *       on 99.8% of random inputs here, {@link StrictMath} (fdlibm) on 93%, so {@link Math} is used; a
+ *       double result may then differ from PyTorch's in the last bit, rarely. The float functions
+ *       ({@code logf}, {@code sinf}, {@code cosf}) are within half an ulp in float almost everywhere and are
+ *       taken as the double result rounded to float.</li>
+ *   <li><b>Half and bfloat16.</b> In 1.13 only bfloat16 had its own math functions ({@code std::log} of a
+ *       bfloat16 returns a bfloat16), so a half block keeps float intermediates between the named variables
+ *       of the kernel; from 2.0 both types round the result of each call and each operation.</li>
+ *   <li><b>Per-element double normal.</b> {@code sqrt(-2 log(1 - u2))} in 1.13, {@code sqrt(-2 log1p(-u2))}
+ *       from 2.0 (measured on 2.10).</li>
+ * </ul>
+ */
+record NormalKernels(TorchVersion version, CpuCapability cpu) {
+
+    private static final double TWO_PI = 2.0 * Math.PI;
+
+    private boolean fused() {
+        return cpu == CpuCapability.AVX2;
+    }
+
+    private double scaled(double sample, double std, double mean) {
+        return fused() ? Math.fma(sample, std, mean) : sample * std + mean;
+    }
+
+    private float scaled(float sample, float std, float mean) {
+        return fused() ? Math.fma(sample, std, mean) : sample * std + mean;
+    }
+
+    /** {@code normal_fill_16<double>} on {@code d[at..at+16)}. */
+    void doubleBlock(double[] d, int at, double mean, double std) {
+        for (int j = 0; j < 8; j++) {
+            double u1 = 1.0 - d[at + j];
+            double u2 = d[at + j + 8];
+            double radius = Math.sqrt(-2.0 * Math.log(u1));
+            double theta = TWO_PI * u2;
+            d[at + j] = scaled(radius * Math.cos(theta), std, mean);
+            d[at + j + 8] = scaled(radius * Math.sin(theta), std, mean);
+        }
+    }
+
+    /** {@code normal_fill_16<float>} of the portable kernels (no AVX2): glibc's float functions. */
+    void floatBlock(float[] d, int at, float mean, float std) {
+        for (int j = 0; j < 8; j++) {
+            float u1 = 1.0f - d[at + j];
+            float u2 = d[at + j + 8];
+            float radius = (float) Math.sqrt(-2.0f * logf(u1));
+            // 2.0f * c10::pi<double> * u2 is a double product, then stored as float.
+            float theta = (float) (TWO_PI * u2);
+            d[at + j] = scaled(radius * cosf(theta), std, mean);
+            d[at + j + 8] = scaled(radius * sinf(theta), std, mean);
+        }
+    }
+
+    /** {@code normal_fill_16<Half/BFloat16>}, values in float, rounded as the release rounds them. */
+    void reducedBlock(float[] d, int at, float mean, float std, boolean bfloat16) {
+        boolean eachStep = bfloat16 || version.atLeast(new TorchVersion(2, 0));
+        for (int j = 0; j < 8; j++) {
+            float u1 = TorchMath.round(1.0f - d[at + j], bfloat16);
+            float u2 = d[at + j + 8];
+            float theta = TorchMath.round((float) (TWO_PI * u2), bfloat16);
+            if (eachStep) {
+                float log = TorchMath.round(logf(u1), bfloat16);
+                float radius = TorchMath.round((float) Math.sqrt(-2.0f * log), bfloat16);
+                float cos = TorchMath.round(cosf(theta), bfloat16);
+                float sin = TorchMath.round(sinf(theta), bfloat16);
+                d[at + j] = reducedAffine(TorchMath.round(radius * cos, bfloat16), std, mean, bfloat16);
+                d[at + j + 8] = reducedAffine(TorchMath.round(radius * sin, bfloat16), std, mean, bfloat16);
+            } else {
+                // 1.13 half: radius and theta are stored as half; the rest of the expression stays in float.
+                float radius = TorchMath.round((float) Math.sqrt(-2.0f * logf(u1)), false);
+                d[at + j] = scaled(radius * cosf(theta), std, mean);
+                d[at + j + 8] = scaled(radius * sinf(theta), std, mean);
+            }
+        }
+    }
+
+    private static float reducedAffine(float sample, float std, float mean, boolean bfloat16) {
+        return TorchMath.round(TorchMath.round(sample * std, bfloat16) + mean, bfloat16);
+    }
+
+    /**
+     * One pair of {@code at::normal_distribution<double>}: {@code [r cos(theta), r sin(theta)]}, the second one
+     * being what the generator caches.
+     */
+    void pair(double u1, double u2, double[] out) {
+        double log = version.atLeast(new TorchVersion(2, 0)) ? Math.log1p(-u2) : Math.log(1.0 - u2);
+        double radius = Math.sqrt(-2.0 * log);
+        double theta = TWO_PI * u1;
+        out[0] = radius * Math.cos(theta);
+        out[1] = radius * Math.sin(theta);
+    }
+
+    /** {@code normal_distribution}'s {@code sample * std + mean}, as the kernel's compiler evaluates it. */
+    double affine(double sample, double std, double mean) {
+        return scaled(sample, std, mean);
+    }
+
+    private static float logf(float x) {
+        return (float) Math.log(x);
+    }
+
+    private static float sinf(float x) {
+        return (float) Math.sin(x);
+    }
+
+    private static float cosf(float x) {
+        return (float) Math.cos(x);
+    }
+}

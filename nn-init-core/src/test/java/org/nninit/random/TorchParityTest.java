@@ -28,7 +28,8 @@ import org.nninit.TruncNormalMethod;
  */
 class TorchParityTest {
 
-    static final List<String> FILES = List.of("torch-1.13-avx2.json.gz", "torch-1.13-default.json.gz");
+    static final List<String> FILES = List.of("torch-1.13-avx2.json.gz", "torch-1.13-default.json.gz",
+            "torch-2.10-avx2.json.gz", "torch-2.10-default.json.gz");
 
     private static final Map<String, int[]> SUMMARY = new TreeMap<>();
 

@@ -186,6 +186,8 @@ public final class Init {
         Generator source = Generator.orGlobal(generator);
         if (method == TruncNormalMethod.INVERSE_CDF) {
             TruncatedNormal.inverseCdf(tensor, mean, std, a, b, source);
+        } else if (method == TruncNormalMethod.PRECISE_INVERSE_CDF) {
+            TruncatedNormal.preciseInverseCdf(tensor, mean, std, a, b, source);
         } else {
             TruncatedNormal.rejection(tensor, mean, std, a, b, source);
         }

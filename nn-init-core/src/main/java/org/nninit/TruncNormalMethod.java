@@ -9,18 +9,26 @@ package org.nninit;
  */
 public enum TruncNormalMethod {
     /**
-     * PyTorch up to 2.11: uniform on {@code [2*cdf(a')-1, 2*cdf(b')-1]}, {@code erfinv}, scale by
-     * {@code std*sqrt(2)}, shift by {@code mean}, clamp to {@code [a, b]} ({@code a' = (a-mean)/std}).
-     * One uniform draw per element. nn-init evaluates {@code erfinv} in double precision, so small {@code std}
-     * does not pile values on the bounds as PyTorch's float {@code erfinv} did; only an exact draw of the
-     * lower end of the uniform range (probability 2^-24 in float) lands on {@code a}.
+     * PyTorch up to 2.11, value for value: uniform on {@code [2*cdf(a')-1, 2*cdf(b')-1]}, {@code erfinv_},
+     * {@code mul_(std*sqrt(2))}, {@code add_(mean)}, {@code clamp_(a, b)} ({@code a' = (a-mean)/std}), each
+     * evaluated in the tensor's type as PyTorch's CPU kernels evaluate it (float erfinv with fused Horner steps
+     * on AVX2, glibc's {@code erff}). With a {@link org.nninit.random.TorchGenerator}, FLOAT, BFLOAT16 and HALF
+     * results are PyTorch's bits (verified against 1.13.1 and 2.10.0; PyTorch 1.13 has no HALF erfinv at all);
+     * DOUBLE within a few ulps.
      *
-     * <p>With a {@link org.nninit.random.TorchGenerator} the uniform draws are PyTorch's, bit for bit (one
-     * 32-bit draw per float element, in PyTorch's visiting order); the transform then differs from PyTorch's
-     * float {@code erfinv_}/{@code mul_}/{@code add_} chain only by float rounding (about an ulp) — except
-     * where PyTorch's float {@code erfinv} overflowed to the bounds, which is the trade-off kept on purpose.
+     * <p>It inherits PyTorch's float round-off: for a small {@code std} the float {@code erfinv} loses
+     * precision near the ends and values pile up on the bounds (PyTorch issue 145498). Use
+     * {@link #PRECISE_INVERSE_CDF} for the same draws without that.
      */
     INVERSE_CDF,
+
+    /**
+     * Not PyTorch's arithmetic, on purpose: the same one uniform draw per element as {@link #INVERSE_CDF},
+     * mapped through a double-precision {@code erfinv} and rounded once, so a small {@code std} never piles
+     * values on the bounds; only an exact draw of the lower end of the uniform range (probability 2^-24 in
+     * float) lands on {@code a}.
+     */
+    PRECISE_INVERSE_CDF,
 
     /**
      * PyTorch 2.12 and later: normal draws, and every value outside {@code [a, b]} drawn again until it

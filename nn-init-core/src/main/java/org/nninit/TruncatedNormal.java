@@ -5,7 +5,10 @@ import org.apache.commons.math3.special.Erf;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nninit.random.CpuCapability;
 import org.nninit.random.Generator;
+import org.nninit.random.TorchGenerator;
+import org.nninit.tensor.ReducedFloat;
 import org.nninit.tensor.RowMajor;
 
 /**
@@ -21,14 +24,60 @@ final class TruncatedNormal {
     private TruncatedNormal() {
     }
 
-    /** PyTorch up to 2.11: one uniform per element, mapped through erfinv, then clamped. */
+    /**
+     * PyTorch up to 2.11, operation for operation: {@code uniform_(2l - 1, 2u - 1)}, {@code erfinv_},
+     * {@code mul_(std * sqrt(2))}, {@code add_(mean)}, {@code clamp_(a, b)}, each in the tensor's type (HALF and
+     * BFLOAT16: computed in float and rounded after each op, the scalar kept in float, the clamp bounds
+     * rounded to the type), with the erfinv PyTorch's CPU kernel computes ({@link TorchErfinv}).
+     */
     static void inverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source) {
-        inverseCdf(tensor, mean, std, a, b, source, true);
+        double low = 2 * cdf((a - mean) / std) - 1;
+        double high = 2 * cdf((b - mean) / std) - 1;
+        source.fillUniform(tensor, low, high);
+        boolean fused = !(source instanceof TorchGenerator torch) || torch.cpuCapability() == CpuCapability.AVX2;
+        double scale = std * SQRT2;
+        ElementStore values = ElementStore.of(tensor, false);
+        DataType type = tensor.dataType();
+        if (type == DataType.DOUBLE) {
+            values.map(y -> Math.min(Math.max(TorchErfinv.erfinv(y, fused) * scale + mean, a), b));
+        } else if (type == DataType.FLOAT) {
+            float s = (float) scale;
+            float m = (float) mean;
+            float lo = (float) a;
+            float hi = (float) b;
+            values.map(y -> clamp(TorchErfinv.erfinv((float) y, fused) * s + m, lo, hi));
+        } else {
+            boolean bf16 = type == DataType.BFLOAT16;
+            float s = (float) scale;
+            float m = (float) mean;
+            float lo = ReducedFloat.round((float) a, bf16);
+            float hi = ReducedFloat.round((float) b, bf16);
+            values.map(y -> {
+                float x = ReducedFloat.round(TorchErfinv.erfinv((float) y, fused), bf16);
+                x = ReducedFloat.round(x * s, bf16);
+                x = ReducedFloat.round(x + m, bf16);
+                return clamp(x, lo, hi);
+            });
+        }
+        values.finish();
+    }
+
+    /** {@code clamp_} as PyTorch's kernel: NaN stays NaN. */
+    private static float clamp(float x, float lo, float hi) {
+        return Float.isNaN(x) ? x : Math.min(Math.max(x, lo), hi);
+    }
+
+    /**
+     * {@link TruncNormalMethod#PRECISE_INVERSE_CDF}: one uniform per element mapped through a double-precision
+     * erfinv, then clamped: the distribution PyTorch's inverse CDF means, without its float round-off.
+     */
+    static void preciseInverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source) {
+        preciseInverseCdf(tensor, mean, std, a, b, source, true);
     }
 
     /** As above; {@code inPlace = false} forces the staged path (tests compare the two). */
-    static void inverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source,
-                           boolean inPlace) {
+    static void preciseInverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source,
+                                  boolean inPlace) {
         double low = 2 * cdf((a - mean) / std) - 1;
         double high = 2 * cdf((b - mean) / std) - 1;
         source.fillUniform(tensor, low, high);

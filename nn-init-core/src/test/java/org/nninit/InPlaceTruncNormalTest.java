@@ -84,7 +84,7 @@ class InPlaceTruncNormalTest {
         if (method == TruncNormalMethod.REJECTION) {
             TruncatedNormal.rejection(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
         } else {
-            TruncatedNormal.inverseCdf(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
+            TruncatedNormal.preciseInverseCdf(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
         }
 
         assertThat(RowMajor.readFloats(inPlace)).containsExactly(RowMajor.readFloats(staged));

@@ -1,5 +1,6 @@
 package org.nninit.random;
 
+import org.nninit.tensor.ReducedFloat;
 /**
  * PyTorch's Box–Muller transforms other than the AVX2 float block ({@link BoxMullerKernel}), as compiled for
  * one release and CPU kind: the scalar {@code normal_fill_16} for DOUBLE, HALF, BFLOAT16 (and FLOAT without
@@ -68,19 +69,19 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
     void reducedBlock(float[] d, int at, float mean, float std, boolean bfloat16) {
         boolean eachStep = bfloat16 || version.atLeast(new TorchVersion(2, 0));
         for (int j = 0; j < 8; j++) {
-            float u1 = TorchMath.round(1.0f - d[at + j], bfloat16);
+            float u1 = ReducedFloat.round(1.0f - d[at + j], bfloat16);
             float u2 = d[at + j + 8];
-            float theta = TorchMath.round((float) (TWO_PI * u2), bfloat16);
+            float theta = ReducedFloat.round((float) (TWO_PI * u2), bfloat16);
             if (eachStep) {
-                float log = TorchMath.round(logf(u1), bfloat16);
-                float radius = TorchMath.round((float) Math.sqrt(-2.0f * log), bfloat16);
-                float cos = TorchMath.round(cosf(theta), bfloat16);
-                float sin = TorchMath.round(sinf(theta), bfloat16);
-                d[at + j] = reducedAffine(TorchMath.round(radius * cos, bfloat16), std, mean, bfloat16);
-                d[at + j + 8] = reducedAffine(TorchMath.round(radius * sin, bfloat16), std, mean, bfloat16);
+                float log = ReducedFloat.round(logf(u1), bfloat16);
+                float radius = ReducedFloat.round((float) Math.sqrt(-2.0f * log), bfloat16);
+                float cos = ReducedFloat.round(cosf(theta), bfloat16);
+                float sin = ReducedFloat.round(sinf(theta), bfloat16);
+                d[at + j] = reducedAffine(ReducedFloat.round(radius * cos, bfloat16), std, mean, bfloat16);
+                d[at + j + 8] = reducedAffine(ReducedFloat.round(radius * sin, bfloat16), std, mean, bfloat16);
             } else {
                 // 1.13 half: radius and theta are stored as half; the rest of the expression stays in float.
-                float radius = TorchMath.round((float) Math.sqrt(-2.0f * logf(u1)), false);
+                float radius = ReducedFloat.round((float) Math.sqrt(-2.0f * logf(u1)), false);
                 d[at + j] = scaled(radius * cosf(theta), std, mean);
                 d[at + j + 8] = scaled(radius * sinf(theta), std, mean);
             }
@@ -88,7 +89,7 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
     }
 
     private static float reducedAffine(float sample, float std, float mean, boolean bfloat16) {
-        return TorchMath.round(TorchMath.round(sample * std, bfloat16) + mean, bfloat16);
+        return ReducedFloat.round(ReducedFloat.round(sample * std, bfloat16) + mean, bfloat16);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.nninit.random;
 
+import org.nninit.tensor.ReducedFloat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
@@ -437,9 +438,9 @@ public final class TorchGenerator implements Generator {
     private void uniformReduced(ElementSink sink, double fromDouble, double toDouble) {
         boolean bf16 = sink.isBfloat16();
         int digits = bf16 ? 8 : 11;
-        float from = TorchMath.round((float) fromDouble, bf16);
-        float to = TorchMath.round((float) toDouble, bf16);
-        float range = TorchMath.round(to - from, bf16);
+        float from = ReducedFloat.round((float) fromDouble, bf16);
+        float to = ReducedFloat.round((float) toDouble, bf16);
+        float range = ReducedFloat.round(to - from, bf16);
         FloatIndexer out = sink.floats;
         TensorWalk.Cursor cursor = sink.cursor();
         for (long k = 0; k < sink.walk.length; k++) {
@@ -590,8 +591,8 @@ public final class TorchGenerator implements Generator {
     private void normalBlocksReduced(ElementSink sink, double meanDouble, double stdDouble) {
         boolean bf16 = sink.isBfloat16();
         int digits = bf16 ? 8 : 11;
-        float mean = TorchMath.round((float) meanDouble, bf16);
-        float std = TorchMath.round((float) stdDouble, bf16);
+        float mean = ReducedFloat.round((float) meanDouble, bf16);
+        float std = ReducedFloat.round((float) stdDouble, bf16);
         long n = sink.walk.length;
         long blockElements = n / 16 * 16;
         float[] block = new float[16];

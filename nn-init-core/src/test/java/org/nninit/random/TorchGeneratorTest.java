@@ -1,5 +1,6 @@
 package org.nninit.random;
 
+import org.nninit.tensor.ReducedFloat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -200,12 +201,12 @@ class TorchGeneratorTest {
             TorchGenerator reference = gen.copy();
             INDArray t = Nd4j.create(type, 40);
             Init.uniform(t, -0.1, 0.3, gen);
-            float from = TorchMath.round(-0.1f, bf16);
-            float range = TorchMath.round(TorchMath.round(0.3f, bf16) - from, bf16);
+            float from = ReducedFloat.round(-0.1f, bf16);
+            float range = ReducedFloat.round(ReducedFloat.round(0.3f, bf16) - from, bf16);
             float[] actual = RowMajor.readFloats(t);
             for (int i = 0; i < 40; i++) {
                 float u = (reference.random() & ((1 << digits) - 1)) / (float) (1 << digits);
-                assertThat(actual[i]).as("%s element %d", type, i).isEqualTo(TorchMath.round(u * range + from, bf16));
+                assertThat(actual[i]).as("%s element %d", type, i).isEqualTo(ReducedFloat.round(u * range + from, bf16));
             }
         }
     }
@@ -315,10 +316,10 @@ class TorchGeneratorTest {
 
     @Test
     void halfRoundingIsToNearestEven() {
-        assertThat(TorchMath.roundToHalf(1.0f + 0x1.0p-11f)).as("tie to even").isEqualTo(1.0f);
-        assertThat(TorchMath.roundToHalf(1.0f + 0x1.8p-11f)).isEqualTo(1.0f + 0x1.0p-10f);
-        assertThat(TorchMath.roundToHalf(65520f)).isEqualTo(Float.POSITIVE_INFINITY);
-        assertThat(TorchMath.roundToHalf(0x1.0p-25f)).as("tie to zero").isEqualTo(0f);
-        assertThat(TorchMath.roundToBfloat16(0.1f)).isEqualTo(0.10009765625f);
+        assertThat(ReducedFloat.roundToHalf(1.0f + 0x1.0p-11f)).as("tie to even").isEqualTo(1.0f);
+        assertThat(ReducedFloat.roundToHalf(1.0f + 0x1.8p-11f)).isEqualTo(1.0f + 0x1.0p-10f);
+        assertThat(ReducedFloat.roundToHalf(65520f)).isEqualTo(Float.POSITIVE_INFINITY);
+        assertThat(ReducedFloat.roundToHalf(0x1.0p-25f)).as("tie to zero").isEqualTo(0f);
+        assertThat(ReducedFloat.roundToBfloat16(0.1f)).isEqualTo(0.10009765625f);
     }
 }

@@ -1,5 +1,6 @@
 package org.nninit.random;
 
+import org.nninit.tensor.ReducedFloat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -127,7 +128,7 @@ class TorchParityTest {
             case DOUBLE -> b.getDouble(8 * i);
             case FLOAT -> b.getFloat(4 * i);
             case LONG -> b.getLong(8 * i);
-            case HALF -> TorchMath.halfBitsToFloat(b.getShort(2 * i));
+            case HALF -> ReducedFloat.halfBitsToFloat(b.getShort(2 * i));
             default -> Float.intBitsToFloat(b.getShort(2 * i) << 16);
         };
     }

@@ -1,5 +1,6 @@
 package org.nninit.random;
 
+import org.nninit.tensor.ReducedFloat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -95,7 +96,7 @@ final class TorchReference {
             for (float v : RowMajor.readFloats(tensor)) {
                 switch (type) {
                     case FLOAT -> out.putFloat(v);
-                    case HALF -> out.putShort(TorchMath.floatToHalfBits(v));
+                    case HALF -> out.putShort(ReducedFloat.floatToHalfBits(v));
                     case BFLOAT16 -> out.putShort((short) (Float.floatToRawIntBits(v) >>> 16));
                     default -> throw new IllegalArgumentException("dtype " + type);
                 }

@@ -27,8 +27,8 @@ final class TruncatedNormal {
     /**
      * PyTorch up to 2.11, operation for operation: {@code uniform_(2l - 1, 2u - 1)}, {@code erfinv_},
      * {@code mul_(std * sqrt(2))}, {@code add_(mean)}, {@code clamp_(a, b)}, each in the tensor's type (HALF and
-     * BFLOAT16: computed in float and rounded after each op, the scalar kept in float, the clamp bounds
-     * rounded to the type), with the erfinv PyTorch's CPU kernel computes ({@link TorchErfinv}).
+     * BFLOAT16: the scalars and clamp bounds rounded to the type, each op computed in float and rounded;
+     * measured on 1.13), with the erfinv PyTorch's CPU kernel computes ({@link TorchErfinv}).
      */
     static void inverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source) {
         double low = 2 * cdf((a - mean) / std) - 1;
@@ -48,8 +48,8 @@ final class TruncatedNormal {
             values.map(y -> clamp(TorchErfinv.erfinv((float) y, fused) * s + m, lo, hi));
         } else {
             boolean bf16 = type == DataType.BFLOAT16;
-            float s = (float) scale;
-            float m = (float) mean;
+            float s = ReducedFloat.round((float) scale, bf16);
+            float m = ReducedFloat.round((float) mean, bf16);
             float lo = ReducedFloat.round((float) a, bf16);
             float hi = ReducedFloat.round((float) b, bf16);
             values.map(y -> {

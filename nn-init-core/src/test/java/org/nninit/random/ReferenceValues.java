@@ -1,33 +1,31 @@
 package org.nninit.random;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
-/** Loads {@code shared/reference/torch-public-values.json}, found by walking up from the working directory. */
+/**
+ * Loads {@code torch-public-values.json} (PyTorch outputs as published, to 4 decimals, and the MT19937 check
+ * value) from the test classpath: a copy of the project's shared reference, so that a clone needs nothing
+ * beside it.
+ */
 final class ReferenceValues {
 
-    static final String RELATIVE = "shared/reference/torch-public-values.json";
+    static final String RESOURCE = "/torch-public-values.json";
 
     private ReferenceValues() {
     }
 
     static JsonNode load() {
-        Path start = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isRegularFile(candidate)) {
-                try {
-                    return new ObjectMapper().readTree(candidate.toFile());
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read " + candidate, e);
-                }
+        try (InputStream in = ReferenceValues.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + RESOURCE);
             }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("no " + RELATIVE + " in " + start + " or any parent directory; "
-                + "the published PyTorch values are needed to test TorchGenerator");
     }
 }

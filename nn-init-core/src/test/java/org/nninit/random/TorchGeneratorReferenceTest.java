@@ -19,7 +19,7 @@ import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nninit.Init;
 import org.nninit.tensor.RowMajor;
 
-/** Every published PyTorch output in {@code shared/reference}, reproduced from the same seed. */
+/** Every published PyTorch output (test resource {@code torch-public-values.json}), reproduced from the same seed. */
 class TorchGeneratorReferenceTest {
 
     private static final Pattern CALL = Pattern.compile("torch\\.(rand|randn)\\(([0-9, ]+)\\)");

@@ -3,8 +3,7 @@ package org.nninit.dl4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,7 +64,11 @@ class TorchDefaultsTest {
 
     /** seed 0: {@code torch.rand(2, 3)} from the public reference file. */
     private static double[] seed0Rand2x3() throws Exception {
-        String json = Files.readString(Path.of("../../shared/reference/torch-public-values.json"));
+        String json;
+        try (var in = TorchDefaultsTest.class.getResourceAsStream("/torch-public-values.json")) {
+            assertThat(in).as("test resource torch-public-values.json").isNotNull();
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         Matcher m = Pattern.compile("\"seed\":\\s*0,\\s*\"call\":\\s*\"torch.rand\\(2, 3\\)\".*?\"values\":\\s*\\[([^]]*)]")
                 .matcher(json);
         assertThat(m.find()).as("reference case present").isTrue();

@@ -1,5 +1,6 @@
 package org.nninit.random;
 
+import org.nninit.internal.GlibcFloat;
 import org.nninit.tensor.ReducedFloat;
 /**
  * PyTorch's Box–Muller transforms other than the AVX2 float block ({@link BoxMullerKernel}), as compiled for
@@ -15,8 +16,8 @@ import org.nninit.tensor.ReducedFloat;
  *       in about 0.1% of cases (measured against 120-bit results). {@link Math}'s intrinsics agree with glibc
  *       on 99.8% of random inputs here, {@link StrictMath} (fdlibm) on 93%, so {@link Math} is used; a
  *       double result may then differ from PyTorch's in the last bit, rarely. The float functions
- *       ({@code logf}, {@code sinf}, {@code cosf}) are within half an ulp in float almost everywhere and are
- *       taken as the double result rounded to float.</li>
+ *       ({@code logf}, {@code sinf}, {@code cosf}) are glibc's own algorithms ({@link GlibcFloat}), exact on
+ *       every input these kernels can pass.</li>
  *   <li><b>Half and bfloat16.</b> In 1.13 only bfloat16 had its own math functions ({@code std::log} of a
  *       bfloat16 returns a bfloat16), so a half block keeps float intermediates between the named variables
  *       of the kernel; from 2.0 both types round the result of each call and each operation.</li>
@@ -110,14 +111,14 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
     }
 
     private static float logf(float x) {
-        return (float) Math.log(x);
+        return GlibcFloat.logf(x);
     }
 
     private static float sinf(float x) {
-        return (float) Math.sin(x);
+        return GlibcFloat.sinf(x);
     }
 
     private static float cosf(float x) {
-        return (float) Math.cos(x);
+        return GlibcFloat.cosf(x);
     }
 }

@@ -20,7 +20,26 @@ interface ElementStore {
     void put(int index, double value);
 
     /** Replaces every element {@code x} by {@code function(x)}, computed in double. */
-    void map(DoubleUnaryOperator function);
+    default void map(DoubleUnaryOperator function) {
+        mapChunks((values, count) -> {
+            for (int k = 0; k < count; k++) {
+                values[k] = function.applyAsDouble(values[k]);
+            }
+        });
+    }
+
+    /**
+     * Hands the elements, widened to double, to {@code function} a chunk at a time, in no particular order and
+     * possibly from several threads, and stores what it leaves in the chunk: for transforms that batch their
+     * work (a native call per chunk rather than per element).
+     */
+    void mapChunks(ChunkFunction function);
+
+    /** An in-place transform of {@code values[0..count)}. */
+    @FunctionalInterface
+    interface ChunkFunction {
+        void apply(double[] values, int count);
+    }
 
     /** Makes the writes visible in the array. */
     void finish();

@@ -2,7 +2,6 @@ package org.nninit;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -152,15 +151,12 @@ final class HostElements implements ElementStore {
 
     /** Applies {@code function} to every element, in parts on the common fork-join pool; order-free. */
     @Override
-    public void map(DoubleUnaryOperator function) {
+    public void mapChunks(ChunkFunction function) {
         IntStream.range(0, PARTS).parallel().forEach(part -> {
             Scratch scratch = new Scratch();
             for (long start = partStart(part); start < partStart(part + 1); start += CHUNK) {
                 int count = (int) Math.min(CHUNK, partStart(part + 1) - start);
-                double[] values = scratch.load(start, count);
-                for (int k = 0; k < count; k++) {
-                    values[k] = function.applyAsDouble(values[k]);
-                }
+                function.apply(scratch.load(start, count), count);
                 scratch.store(start, count);
             }
         });

@@ -1,7 +1,6 @@
 package org.nninit;
 
 import java.util.Arrays;
-import java.util.function.DoubleUnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nninit.tensor.RowMajor;
 
@@ -43,10 +42,8 @@ final class StagedElements implements ElementStore {
     }
 
     @Override
-    public void map(DoubleUnaryOperator function) {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = function.applyAsDouble(values[i]);
-        }
+    public void mapChunks(ChunkFunction function) {
+        function.apply(values, values.length);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.apache.commons.math3.special.Erf;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nninit.internal.SystemLibm;
 import org.nninit.random.CpuCapability;
 import org.nninit.random.Generator;
 import org.nninit.random.TorchGenerator;
@@ -31,15 +32,24 @@ final class TruncatedNormal {
      * measured on 1.13), with the erfinv PyTorch's CPU kernel computes ({@link TorchErfinv}).
      */
     static void inverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source) {
-        double low = 2 * cdf((a - mean) / std) - 1;
-        double high = 2 * cdf((b - mean) / std) - 1;
+        // norm_cdf in Python floats with math.erf, i.e. the C library's erf: it sets the uniform's bounds.
+        double[] erf = {(a - mean) / std / SQRT2, (b - mean) / std / SQRT2};
+        SystemLibm.erf(erf, 2);
+        double low = 2 * ((1 + erf[0]) / 2) - 1;
+        double high = 2 * ((1 + erf[1]) / 2) - 1;
         source.fillUniform(tensor, low, high);
         boolean fused = !(source instanceof TorchGenerator torch) || torch.cpuCapability() == CpuCapability.AVX2;
         double scale = std * SQRT2;
         ElementStore values = ElementStore.of(tensor, false);
         DataType type = tensor.dataType();
         if (type == DataType.DOUBLE) {
-            values.map(y -> Math.min(Math.max(TorchErfinv.erfinv(y, fused) * scale + mean, a), b));
+            values.mapChunks((y, count) -> {
+                TorchErfinv.erfinv(y, count, fused);
+                for (int k = 0; k < count; k++) {
+                    double x = y[k] * scale + mean;
+                    y[k] = Double.isNaN(x) ? x : Math.min(Math.max(x, a), b);
+                }
+            });
         } else if (type == DataType.FLOAT) {
             float s = (float) scale;
             float m = (float) mean;

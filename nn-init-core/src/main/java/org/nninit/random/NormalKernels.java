@@ -1,6 +1,7 @@
 package org.nninit.random;
 
 import org.nninit.internal.GlibcFloat;
+import org.nninit.internal.SystemLibm;
 import org.nninit.tensor.ReducedFloat;
 /**
  * PyTorch's Box–Muller transforms other than the AVX2 float block ({@link BoxMullerKernel}), as compiled for
@@ -13,9 +14,8 @@ import org.nninit.tensor.ReducedFloat;
  *       {@code sample * std + mean} into one fused operation (measured); the portable kernels
  *       ({@link CpuCapability#DEFAULT}) round the product first.</li>
  *   <li><b>{@code log}, {@code sin}, {@code cos}.</b> PyTorch calls glibc's, which are not correctly rounded
- *       in about 0.1% of cases (measured against 120-bit results). {@link Math}'s intrinsics agree with glibc
- *       on 99.8% of random inputs here, {@link StrictMath} (fdlibm) on 93%, so {@link Math} is used; a
- *       double result may then differ from PyTorch's in the last bit, rarely. The float functions
+ *       in about 0.1% of cases (measured against 120-bit results), so no Java function gives its bits; the
+ *       double kernels hand whole batches to the C library through {@link SystemLibm}. The float functions
  *       ({@code logf}, {@code sinf}, {@code cosf}) are glibc's own algorithms ({@link GlibcFloat}), exact on
  *       every input these kernels can pass.</li>
  *   <li><b>Half and bfloat16.</b> In 1.13 only bfloat16 had its own math functions ({@code std::log} of a
@@ -41,15 +41,31 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
         return fused() ? Math.fma(sample, std, mean) : sample * std + mean;
     }
 
-    /** {@code normal_fill_16<double>} on {@code d[at..at+16)}. */
-    void doubleBlock(double[] d, int at, double mean, double std) {
-        for (int j = 0; j < 8; j++) {
-            double u1 = 1.0 - d[at + j];
-            double u2 = d[at + j + 8];
-            double radius = Math.sqrt(-2.0 * Math.log(u1));
-            double theta = TWO_PI * u2;
-            d[at + j] = scaled(radius * Math.cos(theta), std, mean);
-            d[at + j + 8] = scaled(radius * Math.sin(theta), std, mean);
+    /**
+     * {@code normal_fill_16<double>} on each block of 16 in {@code d[0..count)} ({@code count} a multiple of 16),
+     * with the C library's log, sin and cos applied to the whole batch at once ({@link SystemLibm}).
+     */
+    void doubleBlocks(double[] d, int count, double mean, double std) {
+        int pairs = count / 2;
+        double[] log = new double[pairs];
+        double[] cos = new double[pairs];
+        double[] sin = new double[pairs];
+        for (int b = 0, p = 0; b < count; b += 16) {
+            for (int j = 0; j < 8; j++, p++) {
+                log[p] = 1.0 - d[b + j];
+                cos[p] = TWO_PI * d[b + j + 8];
+            }
+        }
+        SystemLibm.log(log, pairs);
+        System.arraycopy(cos, 0, sin, 0, pairs);
+        SystemLibm.cos(cos, pairs);
+        SystemLibm.sin(sin, pairs);
+        for (int b = 0, p = 0; b < count; b += 16) {
+            for (int j = 0; j < 8; j++, p++) {
+                double radius = Math.sqrt(-2.0 * log[p]);
+                d[b + j] = scaled(radius * cos[p], std, mean);
+                d[b + j + 8] = scaled(radius * sin[p], std, mean);
+            }
         }
     }
 
@@ -94,15 +110,32 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
     }
 
     /**
-     * One pair of {@code at::normal_distribution<double>}: {@code [r cos(theta), r sin(theta)]}, the second one
-     * being what the generator caches.
+     * {@code pairs} pairs of {@code at::normal_distribution<double>}, in place: {@code s[2p], s[2p+1]} hold the
+     * pair's uniforms {@code u1, u2} and become {@code r cos(theta), r sin(theta)} (the second is what the
+     * generator caches), {@code r = sqrt(-2 log(1 - u2))}, {@code theta = 2 pi u1}.
      */
-    void pair(double u1, double u2, double[] out) {
-        double log = version.atLeast(new TorchVersion(2, 0)) ? Math.log1p(-u2) : Math.log(1.0 - u2);
-        double radius = Math.sqrt(-2.0 * log);
-        double theta = TWO_PI * u1;
-        out[0] = radius * Math.cos(theta);
-        out[1] = radius * Math.sin(theta);
+    void pairs(double[] s, int pairs) {
+        boolean log1p = version.atLeast(new TorchVersion(2, 0));
+        double[] log = new double[pairs];
+        double[] cos = new double[pairs];
+        double[] sin = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            log[p] = log1p ? -s[2 * p + 1] : 1.0 - s[2 * p + 1];
+            cos[p] = TWO_PI * s[2 * p];
+        }
+        if (log1p) {
+            SystemLibm.log1p(log, pairs);
+        } else {
+            SystemLibm.log(log, pairs);
+        }
+        System.arraycopy(cos, 0, sin, 0, pairs);
+        SystemLibm.cos(cos, pairs);
+        SystemLibm.sin(sin, pairs);
+        for (int p = 0; p < pairs; p++) {
+            double radius = Math.sqrt(-2.0 * log[p]);
+            s[2 * p] = radius * cos[p];
+            s[2 * p + 1] = radius * sin[p];
+        }
     }
 
     /** {@code normal_distribution}'s {@code sample * std + mean}, as the kernel's compiler evaluates it. */

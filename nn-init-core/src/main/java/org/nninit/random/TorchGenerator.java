@@ -89,6 +89,10 @@ public final class TorchGenerator implements Generator {
     /** Elements per parallel task: a multiple of 16, so tasks hold whole Box–Muller blocks. */
     private static final int SEGMENT = 1 << 14;
     private static final int BATCH = 1024;
+    /** DOUBLE block draws per batch handed to the C library's log/sin/cos: a multiple of 16. */
+    private static final int DOUBLE_SEGMENT = 1 << 13;
+    /** Per-element normal pairs per batch. */
+    private static final int PAIR_BATCH = 1 << 12;
 
     private final Mt19937 engine;
     private final TorchVersion version;
@@ -454,29 +458,42 @@ public final class TorchGenerator implements Generator {
     /** {@code at::normal_distribution<double>} per element, with the generator's cached second sample. */
     private void normalPerElement(ElementSink sink, double mean, double std) {
         TensorWalk.Cursor cursor = sink.cursor();
-        for (long k = 0; k < sink.walk.length; k++) {
-            double value = kernels.affine(nextDoubleNormal(), std, mean);
-            if (sink.isDouble) {
-                sink.doubles.put(cursor.next(), value);
-            } else {
-                // static_cast<scalar_t>(double); HALF/BFLOAT16 go through float, as c10 converts.
-                sink.floats.put(cursor.next(), (float) value);
+        long n = sink.walk.length;
+        long done = 0;
+        if (hasNextDoubleNormal) {
+            hasNextDoubleNormal = false;
+            putNormal(sink, cursor, kernels.affine(nextDoubleNormal, std, mean));
+            done = 1;
+        }
+        // PyTorch draws a pair when it finds no cached sample: the pairs come in stream order, so they can be
+        // drawn and transformed a batch at a time, the last unused sine becoming the cached sample.
+        double[] samples = new double[(int) Math.min(2L * PAIR_BATCH, n - done + 1)];
+        while (done < n) {
+            long remaining = n - done;
+            int pairs = (int) Math.min(PAIR_BATCH, (remaining + 1) / 2);
+            for (int i = 0; i < 2 * pairs; i++) {
+                samples[i] = TorchMath.unitDouble(engine.nextLong());
             }
+            kernels.pairs(samples, pairs);
+            int used = (int) Math.min(2L * pairs, remaining);
+            for (int i = 0; i < used; i++) {
+                putNormal(sink, cursor, kernels.affine(samples[i], std, mean));
+            }
+            if (used < 2 * pairs) {
+                nextDoubleNormal = samples[2 * pairs - 1];
+                hasNextDoubleNormal = true;
+            }
+            done += used;
         }
     }
 
-    private double nextDoubleNormal() {
-        if (hasNextDoubleNormal) {
-            hasNextDoubleNormal = false;
-            return nextDoubleNormal;
+    private static void putNormal(ElementSink sink, TensorWalk.Cursor cursor, double value) {
+        if (sink.isDouble) {
+            sink.doubles.put(cursor.next(), value);
+        } else {
+            // static_cast<scalar_t>(double); HALF/BFLOAT16 go through float, as c10 converts.
+            sink.floats.put(cursor.next(), (float) value);
         }
-        double u1 = TorchMath.unitDouble(engine.nextLong());
-        double u2 = TorchMath.unitDouble(engine.nextLong());
-        double[] pair = new double[2];
-        kernels.pair(u1, u2, pair);
-        nextDoubleNormal = pair[1];
-        hasNextDoubleNormal = true;
-        return pair[0];
     }
 
     /**
@@ -546,23 +563,25 @@ public final class TorchGenerator implements Generator {
     private void normalBlocksDouble(ElementSink sink, double mean, double std) {
         long n = sink.walk.length;
         long blockElements = n / 16 * 16;
-        double[] block = new double[16];
+        double[] segment = new double[(int) Math.min(DOUBLE_SEGMENT, blockElements)];
         DoubleIndexer out = sink.doubles;
-        for (long start = 0; start < blockElements; start += 16) {
-            for (int k = 0; k < 16; k++) {
-                block[k] = TorchMath.unitDouble(engine.nextLong());
+        for (long start = 0; start < blockElements; start += segment.length) {
+            int count = (int) Math.min(segment.length, blockElements - start);
+            for (int k = 0; k < count; k++) {
+                segment[k] = TorchMath.unitDouble(engine.nextLong());
             }
-            kernels.doubleBlock(block, 0, mean, std);
-            for (int k = 0; k < 16; k++) {
-                out.put(start + k, block[k]);
+            kernels.doubleBlocks(segment, count, mean, std);
+            for (int k = 0; k < count; k++) {
+                out.put(start + k, segment[k]);
             }
         }
         if (n % 16 != 0) {
             engine.skip(2 * (n % 16));
+            double[] block = new double[16];
             for (int k = 0; k < 16; k++) {
                 block[k] = TorchMath.unitDouble(engine.nextLong());
             }
-            kernels.doubleBlock(block, 0, mean, std);
+            kernels.doubleBlocks(block, 16, mean, std);
             for (int k = 0; k < 16; k++) {
                 out.put(n - 16 + k, block[k]);
             }

@@ -28,7 +28,7 @@ class GlibcFloatTest {
     private static final JsonNode REFERENCE = load();
 
     private static JsonNode load() {
-        try (InputStream in = GlibcFloatTest.class.getResourceAsStream("/glibc-float.json")) {
+        try (InputStream in = GlibcFloatTest.class.getResourceAsStream("/glibc-reference.json")) {
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -37,7 +37,7 @@ class GlibcFloatTest {
 
     /** Feeds chunks of little-endian floats to SHA-256, one digest per chunk. */
     private static final class ChunkHasher {
-        private final int chunk = REFERENCE.get("chunk_values").asInt();
+        private final int chunk = REFERENCE.get("chunk_bytes").asInt() / 4;
         private final ByteBuffer buffer = ByteBuffer.allocate(4 * chunk).order(ByteOrder.LITTLE_ENDIAN);
         private final List<String> digests = new ArrayList<>();
         private final MessageDigest sha;
@@ -108,7 +108,7 @@ class GlibcFloatTest {
             }
         }
         assertThat(actual).as("%s: chunks of %d values that differ from glibc %s: %s", domain,
-                REFERENCE.get("chunk_values").asInt(), REFERENCE.get("glibc").asText(), differing)
+                REFERENCE.get("chunk_bytes").asInt() / 4, REFERENCE.get("glibc").asText(), differing)
                 .isEqualTo(expected);
     }
 }

@@ -32,6 +32,12 @@ final class TruncatedNormal {
      * measured on 1.13), with the erfinv PyTorch's CPU kernel computes ({@link TorchErfinv}).
      */
     static void inverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source) {
+        inverseCdf(tensor, mean, std, a, b, source, true);
+    }
+
+    /** As above; {@code inPlace = false} forces the staged path (tests compare the two). */
+    static void inverseCdf(INDArray tensor, double mean, double std, double a, double b, Generator source,
+                           boolean inPlace) {
         // norm_cdf in Python floats with math.erf, i.e. the C library's erf: it sets the uniform's bounds.
         double[] erf = {(a - mean) / std / SQRT2, (b - mean) / std / SQRT2};
         SystemLibm.erf(erf, 2);
@@ -40,7 +46,7 @@ final class TruncatedNormal {
         source.fillUniform(tensor, low, high);
         boolean fused = !(source instanceof TorchGenerator torch) || torch.cpuCapability() == CpuCapability.AVX2;
         double scale = std * SQRT2;
-        ElementStore values = ElementStore.of(tensor, false);
+        ElementStore values = inPlace ? ElementStore.of(tensor, false) : new StagedElements(tensor);
         DataType type = tensor.dataType();
         if (type == DataType.DOUBLE) {
             values.mapChunks((y, count) -> {

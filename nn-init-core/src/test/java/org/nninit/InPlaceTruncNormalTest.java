@@ -81,10 +81,10 @@ class InPlaceTruncNormalTest {
 
         Init.truncNormal(inPlace, 0, 1, -0.5, 0.5, method, new TorchGenerator(3));
         INDArray staged = Nd4j.create(DataType.FLOAT, ROWS, COLS);
-        if (method == TruncNormalMethod.REJECTION) {
-            TruncatedNormal.rejection(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
-        } else {
-            TruncatedNormal.preciseInverseCdf(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
+        switch (method) {
+            case REJECTION -> TruncatedNormal.rejection(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
+            case INVERSE_CDF -> TruncatedNormal.inverseCdf(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
+            default -> TruncatedNormal.preciseInverseCdf(staged, 0, 1, -0.5, 0.5, new TorchGenerator(3), false);
         }
 
         assertThat(RowMajor.readFloats(inPlace)).containsExactly(RowMajor.readFloats(staged));

@@ -1,10 +1,5 @@
 package org.nninit.random;
 
-import org.nninit.tensor.ReducedFloat;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -71,37 +66,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class TorchGenerator implements Generator {
 
     /** The size of {@code torch.get_rng_state()} for the CPU generator. */
-    public static final int STATE_SIZE = 5056;
-
-    private static final int OFFSET_LEFT = 8;
-    private static final int OFFSET_SEEDED = 12;
-    private static final int OFFSET_NEXT = 16;
-    private static final int OFFSET_WORDS = 24;
-    private static final int OFFSET_NORMAL_X = 5016;
-    private static final int OFFSET_NORMAL_Y = 5024;
-    private static final int OFFSET_NORMAL_RHO = 5032;
-    private static final int OFFSET_NORMAL_VALID = 5040;
-    private static final int OFFSET_FLOAT_NORMAL = 5048;
-    private static final int OFFSET_FLOAT_NORMAL_VALID = 5052;
-
-    /** Below this many elements a fill stays on the calling thread. */
-    private static final long PARALLEL_THRESHOLD = 1 << 16;
-    /** Elements per parallel task: a multiple of 16, so tasks hold whole Box–Muller blocks. */
-    private static final int SEGMENT = 1 << 14;
-    private static final int BATCH = 1024;
-    /** DOUBLE block draws per batch handed to the C library's log/sin/cos: a multiple of 16. */
-    private static final int DOUBLE_SEGMENT = 1 << 13;
-    /** Per-element normal pairs per batch. */
-    private static final int PAIR_BATCH = 1 << 12;
+    public static final int STATE_SIZE = StateCodec.SIZE;
 
     private final Mt19937 engine;
+    private final NormalCache cache = new NormalCache();
     private final TorchVersion version;
     private final CpuCapability cpu;
-    private final NormalKernels kernels;
-    private boolean hasNextDoubleNormal;
-    private double nextDoubleNormal;
-    private boolean hasNextFloatNormal;
-    private float nextFloatNormal;
+    private final UniformFill uniform;
+    private final NormalFill normal;
 
     /**
      * A generator seeded as {@code torch.Generator().manual_seed(seed)}.
@@ -134,18 +106,17 @@ public final class TorchGenerator implements Generator {
         this.engine = new Mt19937(seed);
         this.version = version;
         this.cpu = cpu;
-        this.kernels = new NormalKernels(version, cpu);
+        this.uniform = new UniformFill(engine, cpu);
+        this.normal = new NormalFill(engine, version, cpu, cache);
     }
 
     private TorchGenerator(TorchGenerator source) {
-        engine = source.engine.copy();
-        version = source.version;
-        cpu = source.cpu;
-        kernels = source.kernels;
-        hasNextDoubleNormal = source.hasNextDoubleNormal;
-        nextDoubleNormal = source.nextDoubleNormal;
-        hasNextFloatNormal = source.hasNextFloatNormal;
-        nextFloatNormal = source.nextFloatNormal;
+        this.engine = source.engine.copy();
+        this.cache.copyFrom(source.cache);
+        this.version = source.version;
+        this.cpu = source.cpu;
+        this.uniform = new UniformFill(engine, cpu);
+        this.normal = new NormalFill(engine, version, cpu, cache);
     }
 
     /**
@@ -159,10 +130,7 @@ public final class TorchGenerator implements Generator {
      */
     public synchronized TorchGenerator manualSeed(long seed) {
         engine.reseed(seed);
-        hasNextDoubleNormal = false;
-        hasNextFloatNormal = false;
-        nextDoubleNormal = 0;
-        nextFloatNormal = 0;
+        cache.clear();
         return this;
     }
 
@@ -207,21 +175,7 @@ public final class TorchGenerator implements Generator {
      * }</pre>
      */
     public synchronized byte[] getState() {
-        ByteBuffer out = ByteBuffer.allocate(STATE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        out.putLong(0, engine.seed);
-        out.putInt(OFFSET_LEFT, engine.left);
-        out.putInt(OFFSET_SEEDED, engine.seeded ? 1 : 0);
-        out.putLong(OFFSET_NEXT, engine.next & 0xffffffffL);
-        for (int i = 0; i < Mt19937.N; i++) {
-            out.putLong(OFFSET_WORDS + 8 * i, engine.state[i] & 0xffffffffL);
-        }
-        out.putDouble(OFFSET_NORMAL_X, 0.0);
-        out.putDouble(OFFSET_NORMAL_Y, hasNextDoubleNormal ? nextDoubleNormal : 0.0);
-        out.putDouble(OFFSET_NORMAL_RHO, 0.0);
-        out.putInt(OFFSET_NORMAL_VALID, hasNextDoubleNormal ? 1 : 0);
-        out.putFloat(OFFSET_FLOAT_NORMAL, hasNextFloatNormal ? nextFloatNormal : 0.0f);
-        out.put(OFFSET_FLOAT_NORMAL_VALID, (byte) (hasNextFloatNormal ? 1 : 0));
-        return out.array();
+        return StateCodec.encode(engine, cache);
     }
 
     /**
@@ -232,33 +186,14 @@ public final class TorchGenerator implements Generator {
      * gen.setState(Files.readAllBytes(Path.of("rng_state.bin")));
      * }</pre>
      *
-     * @throws IllegalArgumentException when the array is not 5056 bytes or does not hold a valid MT19937
-     *                                  state ({@code seeded} zero, {@code left} outside 1..624, {@code next}
-     *                                  above 624); the generator is then left unchanged
+     * @throws IllegalArgumentException when the array is not 5056 bytes or does not hold a state PyTorch's
+     *                                  generator can be in: {@code seeded} zero, {@code left} outside 1..624,
+     *                                  {@code left} and {@code next} not at one position of the stream, state
+     *                                  words above 32 bits or all zero, a cached normal that is NaN or
+     *                                  infinite; the generator is then left unchanged
      */
     public synchronized void setState(byte[] state) {
-        if (state == null || state.length != STATE_SIZE) {
-            throw new IllegalArgumentException("state must be a CPU generator state of " + STATE_SIZE
-                    + " bytes, but found state.length=" + (state == null ? "null" : state.length));
-        }
-        ByteBuffer in = ByteBuffer.wrap(state).order(ByteOrder.LITTLE_ENDIAN);
-        Mt19937 restored = engine.copy();
-        restored.seed = in.getLong(0);
-        restored.left = in.getInt(OFFSET_LEFT);
-        restored.seeded = in.getInt(OFFSET_SEEDED) != 0;
-        restored.next = (int) in.getLong(OFFSET_NEXT);
-        for (int i = 0; i < Mt19937.N; i++) {
-            restored.state[i] = (int) in.getLong(OFFSET_WORDS + 8 * i);
-        }
-        if (!restored.isValid()) {
-            throw new IllegalArgumentException("state holds an invalid mt19937 state: seeded="
-                    + restored.seeded + ", left=" + restored.left + ", next=" + Integer.toUnsignedString(restored.next));
-        }
-        engine.copyFrom(restored);
-        hasNextDoubleNormal = in.getInt(OFFSET_NORMAL_VALID) != 0;
-        nextDoubleNormal = hasNextDoubleNormal ? in.getDouble(OFFSET_NORMAL_Y) : 0.0;
-        hasNextFloatNormal = in.get(OFFSET_FLOAT_NORMAL_VALID) != 0;
-        nextFloatNormal = hasNextFloatNormal ? in.getFloat(OFFSET_FLOAT_NORMAL) : 0.0f;
+        StateCodec.decode(state, engine, cache);
     }
 
     // ------------------------------------------------------------------ Generator
@@ -270,13 +205,7 @@ public final class TorchGenerator implements Generator {
             return;
         }
         ElementSink sink = ElementSink.of(tensor);
-        if (sink.isDouble) {
-            uniformDouble(sink, from, to);
-        } else if (sink.reduced != null) {
-            uniformReduced(sink, from, to);
-        } else {
-            uniformFloat(sink, from, to);
-        }
+        uniform.uniform(sink, from, to);
         sink.finish();
     }
 
@@ -287,19 +216,7 @@ public final class TorchGenerator implements Generator {
             return;
         }
         ElementSink sink = ElementSink.of(tensor);
-        if (sink.walk.length >= 16 && sink.walk.contiguous) {
-            if (sink.isDouble) {
-                normalBlocksDouble(sink, mean, std);
-            } else if (sink.reduced != null) {
-                normalBlocksReduced(sink, mean, std);
-            } else if (cpu == CpuCapability.AVX2) {
-                normalBlocksFloat(sink, (float) mean, (float) std);
-            } else {
-                normalBlocksScalarFloat(sink, (float) mean, (float) std);
-            }
-        } else {
-            normalPerElement(sink, mean, std);
-        }
+        normal.normal(sink, mean, std);
         sink.finish();
     }
 
@@ -349,291 +266,7 @@ public final class TorchGenerator implements Generator {
             return;
         }
         ElementSink sink = ElementSink.of(tensor);
-        TensorWalk.Cursor cursor = sink.cursor();
-        int digits = sink.isDouble ? 53 : sink.reduced == null ? 24 : sink.isBfloat16() ? 8 : 11;
-        long range = (1L << digits) + 1;
-        for (long k = 0; k < sink.walk.length; k++) {
-            if (sink.isDouble) {
-                sink.doubles.put(cursor.next(), Long.remainderUnsigned(engine.nextLong(), range));
-            } else {
-                sink.floats.put(cursor.next(), (engine.nextInt() & 0xffffffffL) % range);
-            }
-        }
+        uniform.random(sink);
         sink.finish();
-    }
-
-    // ------------------------------------------------------------------ uniform
-
-    private void uniformFloat(ElementSink sink, double fromDouble, double toDouble) {
-        float from = (float) fromDouble;
-        float range = (float) toDouble - from;
-        boolean fused = fusedMultiplyAdd();
-        long n = sink.walk.length;
-        if (sink.linear() && n >= PARALLEL_THRESHOLD) {
-            DrawPipeline.run(engine, n, (words, values, count, start) -> {
-                uniformFromWords(words, values, count, from, range, fused);
-                sink.putLinear(start, values, count);
-            });
-            return;
-        }
-        int[] draws = new int[(int) Math.min(BATCH, n)];
-        float[] values = new float[draws.length];
-        TensorWalk.Cursor cursor = sink.cursor();
-        boolean linear = sink.linear();
-        for (long done = 0; done < n; ) {
-            int count = (int) Math.min(draws.length, n - done);
-            engine.nextInts(draws, 0, count);
-            for (int k = 0; k < count; k++) {
-                float u = TorchMath.unitFloat(draws[k]);
-                values[k] = fused ? Math.fma(u, range, from) : u * range + from;
-            }
-            if (linear) {
-                sink.putLinear(done, values, count);
-            } else {
-                for (int k = 0; k < count; k++) {
-                    sink.floats.put(cursor.next(), values[k]);
-                }
-            }
-            done += count;
-        }
-    }
-
-    /**
-     * Tempering, int-to-float conversion and the affine map as three separate counted loops: measured on
-     * JDK 17, C2 vectorises the first and last and the three together cost about a third of the fused loop.
-     * The same float operations in the same order as the per-element path: bit-identical.
-     */
-    private static void uniformFromWords(int[] words, float[] values, int count, float from, float range,
-                                         boolean fused) {
-        unitFloatsFromWords(words, values, count);
-        if (fused) {
-            for (int k = 0; k < count; k++) {
-                values[k] = Math.fma(values[k], range, from);
-            }
-        } else {
-            for (int k = 0; k < count; k++) {
-                values[k] = values[k] * range + from;
-            }
-        }
-    }
-
-    /**
-     * Whether PyTorch's kernel computes {@code u * range + from} as one fused multiply-add: its AVX2 kernels are
-     * compiled with FMA and the compiler contracts the expression (measured: the values equal
-     * {@code fma(u, range, from)} with the AVX2 kernels, and the two-rounding form only with
-     * {@code ATEN_CPU_CAPABILITY=default}).
-     */
-    private boolean fusedMultiplyAdd() {
-        return cpu == CpuCapability.AVX2;
-    }
-
-    private void uniformDouble(ElementSink sink, double from, double to) {
-        double range = to - from;
-        boolean fused = fusedMultiplyAdd();
-        DoubleIndexer out = sink.doubles;
-        TensorWalk.Cursor cursor = sink.cursor();
-        for (long k = 0; k < sink.walk.length; k++) {
-            double u = TorchMath.unitDouble(engine.nextLong());
-            out.put(cursor.next(), fused ? Math.fma(u, range, from) : u * range + from);
-        }
-    }
-
-    /** HALF/BFLOAT16: bounds and their difference rounded to the type (c10 arithmetic), the rest in float. */
-    private void uniformReduced(ElementSink sink, double fromDouble, double toDouble) {
-        boolean bf16 = sink.isBfloat16();
-        int digits = bf16 ? 8 : 11;
-        float from = ReducedFloat.round((float) fromDouble, bf16);
-        float to = ReducedFloat.round((float) toDouble, bf16);
-        float range = ReducedFloat.round(to - from, bf16);
-        FloatIndexer out = sink.floats;
-        TensorWalk.Cursor cursor = sink.cursor();
-        for (long k = 0; k < sink.walk.length; k++) {
-            // ElementSink.finish() rounds the float to the element type, as static_cast<scalar_t> does.
-            out.put(cursor.next(), TorchMath.unitReduced(engine.nextInt(), digits) * range + from);
-        }
-    }
-
-    // ------------------------------------------------------------------ normal
-
-    /** {@code at::normal_distribution<double>} per element, with the generator's cached second sample. */
-    private void normalPerElement(ElementSink sink, double mean, double std) {
-        TensorWalk.Cursor cursor = sink.cursor();
-        long n = sink.walk.length;
-        long done = 0;
-        if (hasNextDoubleNormal) {
-            hasNextDoubleNormal = false;
-            putNormal(sink, cursor, kernels.affine(nextDoubleNormal, std, mean));
-            done = 1;
-        }
-        // PyTorch draws a pair when it finds no cached sample: the pairs come in stream order, so they can be
-        // drawn and transformed a batch at a time, the last unused sine becoming the cached sample.
-        double[] samples = new double[(int) Math.min(2L * PAIR_BATCH, n - done + 1)];
-        while (done < n) {
-            long remaining = n - done;
-            int pairs = (int) Math.min(PAIR_BATCH, (remaining + 1) / 2);
-            for (int i = 0; i < 2 * pairs; i++) {
-                samples[i] = TorchMath.unitDouble(engine.nextLong());
-            }
-            kernels.pairs(samples, pairs);
-            int used = (int) Math.min(2L * pairs, remaining);
-            for (int i = 0; i < used; i++) {
-                putNormal(sink, cursor, kernels.affine(samples[i], std, mean));
-            }
-            if (used < 2 * pairs) {
-                nextDoubleNormal = samples[2 * pairs - 1];
-                hasNextDoubleNormal = true;
-            }
-            done += used;
-        }
-    }
-
-    private static void putNormal(ElementSink sink, TensorWalk.Cursor cursor, double value) {
-        if (sink.isDouble) {
-            sink.doubles.put(cursor.next(), value);
-        } else {
-            // static_cast<scalar_t>(double); HALF/BFLOAT16 go through float, as c10 converts.
-            sink.floats.put(cursor.next(), (float) value);
-        }
-    }
-
-    /**
-     * The float block kernel. State words are taken in stream order one segment at a time (the twist is
-     * sequential); tempering, conversion and each segment's blocks run on the fork-join pool while the next
-     * segment is drawn ({@link DrawPipeline}).
-     */
-    private void normalBlocksFloat(ElementSink sink, float mean, float std) {
-        long n = sink.walk.length;
-        long fullBlocks = n / 16;
-        long blockElements = fullBlocks * 16;
-        ElementSink out = sink;
-        if (n < PARALLEL_THRESHOLD) {
-            float[] segment = new float[(int) Math.min(SEGMENT, blockElements)];
-            int[] draws = new int[segment.length];
-            for (long start = 0; start < blockElements; start += segment.length) {
-                int count = (int) Math.min(segment.length, blockElements - start);
-                drawUnitFloats(draws, segment, count);
-                transformAndStore(segment, count, start, out, mean, std);
-            }
-        } else {
-            DrawPipeline.run(engine, blockElements, (words, values, count, start) -> {
-                unitFloatsFromWords(words, values, count);
-                transformAndStore(values, count, start, out, mean, std);
-            });
-        }
-        finishTail(n, out, mean, std);
-    }
-
-    private void finishTail(long n, ElementSink out, float mean, float std) {
-        long remainder = n % 16;
-        if (remainder != 0) {
-            // PyTorch drew uniforms for the partial block too, then draws the last 16 elements again.
-            engine.skip(remainder);
-            float[] tail = new float[16];
-            int[] draws = new int[16];
-            drawUnitFloats(draws, tail, 16);
-            transformAndStore(tail, 16, n - 16, out, mean, std);
-        }
-    }
-
-    /** {@code unitFloat(temper(w))} for each word, in loops simple enough to vectorise (words are overwritten). */
-    private static void unitFloatsFromWords(int[] words, float[] values, int count) {
-        Mt19937.temper(words, 0, count);
-        for (int k = 0; k < count; k++) {
-            values[k] = words[k] & 0xffffff;
-        }
-        for (int k = 0; k < count; k++) {
-            values[k] *= TorchMath.FLOAT_UNIT;
-        }
-    }
-
-    private void drawUnitFloats(int[] draws, float[] into, int count) {
-        engine.nextInts(draws, 0, count);
-        for (int k = 0; k < count; k++) {
-            into[k] = TorchMath.unitFloat(draws[k]);
-        }
-    }
-
-    private static void transformAndStore(float[] values, int count, long start, ElementSink out, float mean,
-                                          float std) {
-        // PyTorch's AVX2 block transform on each block of 16, in passes C2 vectorises (bit-identical, tested).
-        BoxMullerKernel.transform(values, count, mean, std);
-        out.putLinear(start, values, count);
-    }
-
-    private void normalBlocksDouble(ElementSink sink, double mean, double std) {
-        long n = sink.walk.length;
-        long blockElements = n / 16 * 16;
-        double[] segment = new double[(int) Math.min(DOUBLE_SEGMENT, blockElements)];
-        DoubleIndexer out = sink.doubles;
-        for (long start = 0; start < blockElements; start += segment.length) {
-            int count = (int) Math.min(segment.length, blockElements - start);
-            for (int k = 0; k < count; k++) {
-                segment[k] = TorchMath.unitDouble(engine.nextLong());
-            }
-            kernels.doubleBlocks(segment, count, mean, std);
-            for (int k = 0; k < count; k++) {
-                out.put(start + k, segment[k]);
-            }
-        }
-        if (n % 16 != 0) {
-            engine.skip(2 * (n % 16));
-            double[] block = new double[16];
-            for (int k = 0; k < 16; k++) {
-                block[k] = TorchMath.unitDouble(engine.nextLong());
-            }
-            kernels.doubleBlocks(block, 16, mean, std);
-            for (int k = 0; k < 16; k++) {
-                out.put(n - 16 + k, block[k]);
-            }
-        }
-    }
-
-    /** FLOAT without AVX2: the scalar block kernel, one block of 16 at a time. */
-    private void normalBlocksScalarFloat(ElementSink sink, float mean, float std) {
-        long n = sink.walk.length;
-        long blockElements = n / 16 * 16;
-        float[] block = new float[16];
-        int[] draws = new int[16];
-        for (long start = 0; start < blockElements; start += 16) {
-            drawUnitFloats(draws, block, 16);
-            kernels.floatBlock(block, 0, mean, std);
-            sink.putLinear(start, block, 16);
-        }
-        if (n % 16 != 0) {
-            engine.skip(n % 16);
-            drawUnitFloats(draws, block, 16);
-            kernels.floatBlock(block, 0, mean, std);
-            sink.putLinear(n - 16, block, 16);
-        }
-    }
-
-    private void normalBlocksReduced(ElementSink sink, double meanDouble, double stdDouble) {
-        boolean bf16 = sink.isBfloat16();
-        int digits = bf16 ? 8 : 11;
-        float mean = ReducedFloat.round((float) meanDouble, bf16);
-        float std = ReducedFloat.round((float) stdDouble, bf16);
-        long n = sink.walk.length;
-        long blockElements = n / 16 * 16;
-        float[] block = new float[16];
-        FloatIndexer out = sink.floats;
-        for (long start = 0; start < blockElements; start += 16) {
-            for (int k = 0; k < 16; k++) {
-                block[k] = TorchMath.unitReduced(engine.nextInt(), digits);
-            }
-            kernels.reducedBlock(block, 0, mean, std, bf16);
-            for (int k = 0; k < 16; k++) {
-                out.put(start + k, block[k]);
-            }
-        }
-        if (n % 16 != 0) {
-            engine.skip(n % 16);
-            for (int k = 0; k < 16; k++) {
-                block[k] = TorchMath.unitReduced(engine.nextInt(), digits);
-            }
-            kernels.reducedBlock(block, 0, mean, std, bf16);
-            for (int k = 0; k < 16; k++) {
-                out.put(n - 16 + k, block[k]);
-            }
-        }
     }
 }

@@ -29,4 +29,15 @@ final class TorchMath {
     static float unitReduced(int random, int digits) {
         return (random & ((1 << digits) - 1)) * (1.0f / (1 << digits));
     }
+
+    /** {@code unitFloat(temper(w))} for each word, in loops simple enough to vectorise (words are overwritten). */
+    static void unitFloatsFromWords(int[] words, float[] values, int count) {
+        Mt19937.temper(words, 0, count);
+        for (int k = 0; k < count; k++) {
+            values[k] = words[k] & 0xffffff;
+        }
+        for (int k = 0; k < count; k++) {
+            values[k] *= FLOAT_UNIT;
+        }
+    }
 }

@@ -38,7 +38,13 @@ final class TorchCaseRunner {
                 INDArray t = perm.length == 0 ? Nd4j.create(DataType.LONG, 0) : Nd4j.createFromArray(perm);
                 out.put("", TorchReference.bytes(t));
             }
-            case "get_rng_state" -> out.put("", gen.getState());
+            case "get_rng_state" -> {
+                out.put("", gen.getState());
+                // PyTorch's own state must load, and continue exactly: a copy that loads it must save it back.
+                TorchGenerator loaded = new TorchGenerator(0, gen.version(), gen.cpuCapability());
+                loaded.setState(TorchReference.base64(expected.get("data")));
+                out.put("reloaded", loaded.getState());
+            }
             case "module" -> {
                 Map<String, INDArray> params = new LinkedHashMap<>();
                 DataType type = TorchReference.dtype(step.get("kwargs").get("dtype").asText());
@@ -102,15 +108,5 @@ final class TorchCaseRunner {
             case "TransformerDecoderLayer" -> ModuleDefaults.transformerDecoderLayer(p, gen);
             default -> throw new IllegalArgumentException("module " + name);
         }
-    }
-
-    static List<String> names(JsonNode expected) {
-        List<String> names = new ArrayList<>();
-        if (expected.has("params")) {
-            expected.get("params").forEach(p -> names.add(p.get("name").asText()));
-        } else {
-            names.add("");
-        }
-        return names;
     }
 }

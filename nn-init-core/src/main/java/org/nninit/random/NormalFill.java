@@ -1,0 +1,222 @@
+package org.nninit.random;
+
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.nninit.tensor.ReducedFloat;
+
+/**
+ * PyTorch's {@code normal_} on one generator's stream: the 16-element block paths of a contiguous tensor of at
+ * least 16 elements (all uniforms first, then Box–Muller per block, the last 16 redrawn when the size is not a
+ * multiple of 16), and the per-element {@code normal_distribution<double>} path with the generator's cached
+ * sample otherwise. The transforms themselves are {@link BoxMullerKernel} and {@link NormalKernels}. The caller
+ * holds the generator's lock.
+ */
+final class NormalFill {
+
+    /** Elements per parallel task: a multiple of 16, so tasks hold whole Box–Muller blocks. */
+    private static final int SEGMENT = 1 << 14;
+    /** DOUBLE block draws per batch handed to the C library's log/sin/cos: a multiple of 16. */
+    private static final int DOUBLE_SEGMENT = 1 << 13;
+    /** Per-element normal pairs per batch. */
+    private static final int PAIR_BATCH = 1 << 12;
+
+    private final Mt19937 engine;
+    private final CpuCapability cpu;
+    private final NormalKernels kernels;
+    private final NormalCache cache;
+
+    NormalFill(Mt19937 engine, TorchVersion version, CpuCapability cpu, NormalCache cache) {
+        this.engine = engine;
+        this.cpu = cpu;
+        this.kernels = new NormalKernels(version, cpu);
+        this.cache = cache;
+    }
+
+    /** {@code tensor.normal_(mean, std)} into {@code sink}. */
+    void normal(ElementSink sink, double mean, double std) {
+        if (sink.walk.length >= 16 && sink.walk.contiguous) {
+            if (sink.isDouble) {
+                normalBlocksDouble(sink, mean, std);
+            } else if (sink.reduced != null) {
+                normalBlocksReduced(sink, mean, std);
+            } else if (cpu == CpuCapability.AVX2) {
+                normalBlocksFloat(sink, (float) mean, (float) std);
+            } else {
+                normalBlocksScalarFloat(sink, (float) mean, (float) std);
+            }
+        } else {
+            normalPerElement(sink, mean, std);
+        }
+    }
+
+    /** {@code at::normal_distribution<double>} per element, with the generator's cached second sample. */
+    private void normalPerElement(ElementSink sink, double mean, double std) {
+        TensorWalk.Cursor cursor = sink.cursor();
+        long n = sink.walk.length;
+        long done = 0;
+        if (cache.hasDouble) {
+            cache.hasDouble = false;
+            putNormal(sink, cursor, kernels.affine(cache.nextDouble, std, mean));
+            done = 1;
+        }
+        // PyTorch draws a pair when it finds no cached sample: the pairs come in stream order, so they can be
+        // drawn and transformed a batch at a time, the last unused sine becoming the cached sample.
+        double[] samples = new double[(int) Math.min(2L * PAIR_BATCH, n - done + 1)];
+        while (done < n) {
+            long remaining = n - done;
+            int pairs = (int) Math.min(PAIR_BATCH, (remaining + 1) / 2);
+            for (int i = 0; i < 2 * pairs; i++) {
+                samples[i] = TorchMath.unitDouble(engine.nextLong());
+            }
+            kernels.pairs(samples, pairs);
+            int used = (int) Math.min(2L * pairs, remaining);
+            for (int i = 0; i < used; i++) {
+                putNormal(sink, cursor, kernels.affine(samples[i], std, mean));
+            }
+            if (used < 2 * pairs) {
+                cache.nextDouble = samples[2 * pairs - 1];
+                cache.hasDouble = true;
+            }
+            done += used;
+        }
+    }
+
+    private static void putNormal(ElementSink sink, TensorWalk.Cursor cursor, double value) {
+        if (sink.isDouble) {
+            sink.doubles.put(cursor.next(), value);
+        } else {
+            // static_cast<scalar_t>(double); HALF/BFLOAT16 go through float, as c10 converts.
+            sink.floats.put(cursor.next(), (float) value);
+        }
+    }
+
+    /**
+     * The float block kernel. State words are taken in stream order one segment at a time (the twist is
+     * sequential); tempering, conversion and each segment's blocks run on the fork-join pool while the next
+     * segment is drawn ({@link DrawPipeline}).
+     */
+    private void normalBlocksFloat(ElementSink sink, float mean, float std) {
+        long n = sink.walk.length;
+        long fullBlocks = n / 16;
+        long blockElements = fullBlocks * 16;
+        ElementSink out = sink;
+        if (n < UniformFill.PARALLEL_THRESHOLD) {
+            float[] segment = new float[(int) Math.min(SEGMENT, blockElements)];
+            int[] draws = new int[segment.length];
+            for (long start = 0; start < blockElements; start += segment.length) {
+                int count = (int) Math.min(segment.length, blockElements - start);
+                drawUnitFloats(draws, segment, count);
+                transformAndStore(segment, count, start, out, mean, std);
+            }
+        } else {
+            DrawPipeline.run(engine, blockElements, (words, values, count, start) -> {
+                TorchMath.unitFloatsFromWords(words, values, count);
+                transformAndStore(values, count, start, out, mean, std);
+            });
+        }
+        finishTail(n, out, mean, std);
+    }
+
+    private void finishTail(long n, ElementSink out, float mean, float std) {
+        long remainder = n % 16;
+        if (remainder != 0) {
+            // PyTorch drew uniforms for the partial block too, then draws the last 16 elements again.
+            engine.skip(remainder);
+            float[] tail = new float[16];
+            int[] draws = new int[16];
+            drawUnitFloats(draws, tail, 16);
+            transformAndStore(tail, 16, n - 16, out, mean, std);
+        }
+    }
+
+    private void drawUnitFloats(int[] draws, float[] into, int count) {
+        engine.nextInts(draws, 0, count);
+        for (int k = 0; k < count; k++) {
+            into[k] = TorchMath.unitFloat(draws[k]);
+        }
+    }
+
+    private static void transformAndStore(float[] values, int count, long start, ElementSink out, float mean,
+                                          float std) {
+        // PyTorch's AVX2 block transform on each block of 16, in passes C2 vectorises (bit-identical, tested).
+        BoxMullerKernel.transform(values, count, mean, std);
+        out.putLinear(start, values, count);
+    }
+
+    private void normalBlocksDouble(ElementSink sink, double mean, double std) {
+        long n = sink.walk.length;
+        long blockElements = n / 16 * 16;
+        double[] segment = new double[(int) Math.min(DOUBLE_SEGMENT, blockElements)];
+        DoubleIndexer out = sink.doubles;
+        for (long start = 0; start < blockElements; start += segment.length) {
+            int count = (int) Math.min(segment.length, blockElements - start);
+            for (int k = 0; k < count; k++) {
+                segment[k] = TorchMath.unitDouble(engine.nextLong());
+            }
+            kernels.doubleBlocks(segment, count, mean, std);
+            for (int k = 0; k < count; k++) {
+                out.put(start + k, segment[k]);
+            }
+        }
+        if (n % 16 != 0) {
+            engine.skip(2 * (n % 16));
+            double[] block = new double[16];
+            for (int k = 0; k < 16; k++) {
+                block[k] = TorchMath.unitDouble(engine.nextLong());
+            }
+            kernels.doubleBlocks(block, 16, mean, std);
+            for (int k = 0; k < 16; k++) {
+                out.put(n - 16 + k, block[k]);
+            }
+        }
+    }
+
+    /** FLOAT without AVX2: the scalar block kernel, one block of 16 at a time. */
+    private void normalBlocksScalarFloat(ElementSink sink, float mean, float std) {
+        long n = sink.walk.length;
+        long blockElements = n / 16 * 16;
+        float[] block = new float[16];
+        int[] draws = new int[16];
+        for (long start = 0; start < blockElements; start += 16) {
+            drawUnitFloats(draws, block, 16);
+            kernels.floatBlock(block, 0, mean, std);
+            sink.putLinear(start, block, 16);
+        }
+        if (n % 16 != 0) {
+            engine.skip(n % 16);
+            drawUnitFloats(draws, block, 16);
+            kernels.floatBlock(block, 0, mean, std);
+            sink.putLinear(n - 16, block, 16);
+        }
+    }
+
+    private void normalBlocksReduced(ElementSink sink, double meanDouble, double stdDouble) {
+        boolean bf16 = sink.isBfloat16();
+        int digits = bf16 ? 8 : 11;
+        float mean = ReducedFloat.round((float) meanDouble, bf16);
+        float std = ReducedFloat.round((float) stdDouble, bf16);
+        long n = sink.walk.length;
+        long blockElements = n / 16 * 16;
+        float[] block = new float[16];
+        FloatIndexer out = sink.floats;
+        for (long start = 0; start < blockElements; start += 16) {
+            for (int k = 0; k < 16; k++) {
+                block[k] = TorchMath.unitReduced(engine.nextInt(), digits);
+            }
+            kernels.reducedBlock(block, 0, mean, std, bf16);
+            for (int k = 0; k < 16; k++) {
+                out.put(start + k, block[k]);
+            }
+        }
+        if (n % 16 != 0) {
+            engine.skip(n % 16);
+            for (int k = 0; k < 16; k++) {
+                block[k] = TorchMath.unitReduced(engine.nextInt(), digits);
+            }
+            kernels.reducedBlock(block, 0, mean, std, bf16);
+            for (int k = 0; k < 16; k++) {
+                out.put(n - 16 + k, block[k]);
+            }
+        }
+    }
+}

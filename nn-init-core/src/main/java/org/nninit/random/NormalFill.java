@@ -24,12 +24,18 @@ final class NormalFill {
     private final CpuCapability cpu;
     private final NormalKernels kernels;
     private final NormalCache cache;
+    /**
+     * PyTorch 2.12 and later (from source, unverified: no 2.12 binary here): HALF/BFLOAT16 blocks run the float
+     * Box–Muller on a float buffer, one block of 16 at a time, and are cast.
+     */
+    private final boolean floatBlocksForReduced;
 
     NormalFill(Mt19937 engine, TorchVersion version, CpuCapability cpu, NormalCache cache) {
         this.engine = engine;
         this.cpu = cpu;
         this.kernels = new NormalKernels(version, cpu);
         this.cache = cache;
+        this.floatBlocksForReduced = version.atLeast(TorchVersion.V2_12);
     }
 
     /** {@code tensor.normal_(mean, std)} into {@code sink}. */
@@ -191,6 +197,10 @@ final class NormalFill {
     }
 
     private void normalBlocksReduced(ElementSink sink, double meanDouble, double stdDouble) {
+        if (floatBlocksForReduced) {
+            normalFloatBlocksForReduced(sink, (float) meanDouble, (float) stdDouble);
+            return;
+        }
         boolean bf16 = sink.isBfloat16();
         int digits = bf16 ? 8 : 11;
         float mean = ReducedFloat.round((float) meanDouble, bf16);
@@ -217,6 +227,26 @@ final class NormalFill {
             for (int k = 0; k < 16; k++) {
                 out.put(n - 16 + k, block[k]);
             }
+        }
+    }
+
+    /**
+     * 2.12 HALF/BFLOAT16: each block of 16 in order, the last one partial, draws 16 float uniforms and runs the
+     * float kernel of this CPU kind in float (mean and std as floats); the block's first values are cast. So
+     * {@code 16 * ceil(n / 16)} draws, where FLOAT takes {@code n} plus a redrawn last block.
+     */
+    private void normalFloatBlocksForReduced(ElementSink sink, float mean, float std) {
+        long n = sink.walk.length;
+        float[] block = new float[16];
+        int[] draws = new int[16];
+        for (long start = 0; start < n; start += 16) {
+            drawUnitFloats(draws, block, 16);
+            if (cpu == CpuCapability.AVX2) {
+                BoxMullerKernel.transform(block, 16, mean, std);
+            } else {
+                kernels.floatBlock(block, 0, mean, std);
+            }
+            sink.putLinear(start, block, (int) Math.min(16, n - start));
         }
     }
 }

@@ -17,10 +17,17 @@ final class UniformFill {
 
     private final Mt19937 engine;
     private final CpuCapability cpu;
+    /**
+     * PyTorch 2.12 and later (from source, unverified: no 2.12 binary here): a value that rounds to exactly
+     * {@code to} becomes {@code from}, so that the interval is really half-open; HALF/BFLOAT16 sample 24 bits
+     * in float and cast.
+     */
+    private final boolean halfOpen;
 
-    UniformFill(Mt19937 engine, CpuCapability cpu) {
+    UniformFill(Mt19937 engine, TorchVersion version, CpuCapability cpu) {
         this.engine = engine;
         this.cpu = cpu;
+        this.halfOpen = version.atLeast(TorchVersion.V2_12);
     }
 
     /** {@code tensor.uniform_(from, to)} into {@code sink}. */
@@ -50,12 +57,15 @@ final class UniformFill {
 
     private void uniformFloat(ElementSink sink, double fromDouble, double toDouble) {
         float from = (float) fromDouble;
-        float range = (float) toDouble - from;
+        float to = (float) toDouble;
+        float range = to - from;
         boolean fused = fusedMultiplyAdd();
+        // Only 2.12 maps a value equal to `to` back onto `from`; NaN never equals, so older releases skip it.
+        float wrapped = halfOpen ? to : Float.NaN;
         long n = sink.walk.length;
         if (sink.linear() && n >= PARALLEL_THRESHOLD) {
             DrawPipeline.run(engine, n, (words, values, count, start) -> {
-                uniformFromWords(words, values, count, from, range, fused);
+                uniformFromWords(words, values, count, from, range, fused, wrapped);
                 sink.putLinear(start, values, count);
             });
             return;
@@ -69,7 +79,8 @@ final class UniformFill {
             engine.nextInts(draws, 0, count);
             for (int k = 0; k < count; k++) {
                 float u = TorchMath.unitFloat(draws[k]);
-                values[k] = fused ? Math.fma(u, range, from) : u * range + from;
+                float v = fused ? Math.fma(u, range, from) : u * range + from;
+                values[k] = v == wrapped ? from : v;
             }
             if (linear) {
                 sink.putLinear(done, values, count);
@@ -88,7 +99,7 @@ final class UniformFill {
      * The same float operations in the same order as the per-element path: bit-identical.
      */
     private static void uniformFromWords(int[] words, float[] values, int count, float from, float range,
-                                         boolean fused) {
+                                         boolean fused, float wrapped) {
         TorchMath.unitFloatsFromWords(words, values, count);
         if (fused) {
             for (int k = 0; k < count; k++) {
@@ -97,6 +108,11 @@ final class UniformFill {
         } else {
             for (int k = 0; k < count; k++) {
                 values[k] = values[k] * range + from;
+            }
+        }
+        if (wrapped == wrapped) {
+            for (int k = 0; k < count; k++) {
+                values[k] = values[k] == wrapped ? from : values[k];
             }
         }
     }
@@ -118,13 +134,31 @@ final class UniformFill {
         TensorWalk.Cursor cursor = sink.cursor();
         for (long k = 0; k < sink.walk.length; k++) {
             double u = TorchMath.unitDouble(engine.nextLong());
-            out.put(cursor.next(), fused ? Math.fma(u, range, from) : u * range + from);
+            double v = fused ? Math.fma(u, range, from) : u * range + from;
+            out.put(cursor.next(), halfOpen && v == to ? from : v);
         }
     }
 
-    /** HALF/BFLOAT16: bounds and their difference rounded to the type (c10 arithmetic), the rest in float. */
+    /**
+     * HALF/BFLOAT16 up to 2.11: bounds and their difference rounded to the type (c10 arithmetic), 11 (8) random
+     * bits, the rest in float. 2.12: 24 random bits and the float arithmetic of {@link #uniformFloat} on the
+     * rounded bounds, then the cast, and a cast value equal to {@code to} becomes {@code from}.
+     */
     private void uniformReduced(ElementSink sink, double fromDouble, double toDouble) {
         boolean bf16 = sink.isBfloat16();
+        if (halfOpen) {
+            float from = ReducedFloat.round((float) fromDouble, bf16);
+            float to = ReducedFloat.round((float) toDouble, bf16);
+            float range = to - from;
+            boolean fused = fusedMultiplyAdd();
+            TensorWalk.Cursor cursor = sink.cursor();
+            for (long k = 0; k < sink.walk.length; k++) {
+                float u = TorchMath.unitFloat(engine.nextInt());
+                float v = ReducedFloat.round(fused ? Math.fma(u, range, from) : u * range + from, bf16);
+                sink.floats.put(cursor.next(), v == to ? from : v);
+            }
+            return;
+        }
         int digits = bf16 ? 8 : 11;
         float from = ReducedFloat.round((float) fromDouble, bf16);
         float to = ReducedFloat.round((float) toDouble, bf16);

@@ -33,9 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Init {
 
-    /** Rounds of redrawing in {@link TruncNormalMethod#REJECTION} before the inverse-CDF fallback. */
-    public static final int MAX_REJECTION_ROUNDS = 100;
-
     private static final Logger LOG = LoggerFactory.getLogger(Init.class);
     private static final Set<DataType> FLOATING = EnumSet.of(DataType.FLOAT, DataType.DOUBLE, DataType.HALF,
             DataType.BFLOAT16);

@@ -23,24 +23,21 @@ public enum TruncNormalMethod {
     INVERSE_CDF,
 
     /**
-     * Not PyTorch's arithmetic, on purpose: the same one uniform draw per element as {@link #INVERSE_CDF},
-     * mapped through a double-precision {@code erfinv} and rounded once, so a small {@code std} never piles
-     * values on the bounds; only an exact draw of the lower end of the uniform range (probability 2^-24 in
-     * float) lands on {@code a}.
+     * Not PyTorch's, on purpose: one uniform draw {@code u} per element mapped through the exact quantile of the
+     * truncated normal, computed in double precision (through the survival function in the tails) and rounded
+     * once. No pile-up on the bounds for a small {@code std}, and correct far in the tails (e.g. [39σ, 40σ],
+     * or [8σ, 9σ] in FLOAT), where PyTorch's float inverse CDF collapses onto one bound. For users after the
+     * distribution rather than PyTorch's exact values.
      */
     PRECISE_INVERSE_CDF,
 
     /**
-     * PyTorch 2.12 and later: normal draws, and every value outside {@code [a, b]} drawn again until it
-     * lies inside. Exact in distribution for any bounds; after {@value Init#MAX_REJECTION_ROUNDS} rounds
-     * (only reachable when {@code [a, b]} holds almost none of the normal's mass) the remaining elements are
-     * sampled by the inverse CDF in double precision.
-     *
-     * <p>The exact PyTorch 2.12 source (pull request 174997, "trunc_normal_ low precision fix": uniform
-     * replaced by normal draws plus resampling) was not available to us, so with a
-     * {@link org.nninit.random.TorchGenerator} this method draws {@code normal_} on the whole tensor, then
-     * {@code normal_} on a fresh 1-D tensor of the rejected elements (in row-major order) per round. Its
-     * parity with PyTorch 2.12 is in distribution only, not value for value.
+     * PyTorch 2.12 and later, implemented from a reading of its source (no 2.12 binary was available to check
+     * values against): with {@code p} the normal's mass in [a, b], {@code p > 0.3} draws {@code normal_} on the
+     * whole tensor and replaces out-of-range values from whole new tensors of normals until none is left;
+     * otherwise whole tensors of uniform proposals on [a, b] and of acceptance uniforms, accepted against the
+     * density relative to its peak. Exact in distribution for any bounds, tails included. See
+     * {@code TruncatedNormal.rejection} for what could not be confirmed.
      */
     REJECTION;
 

@@ -264,12 +264,17 @@ final class TruncatedNormal {
      * the survival function so that intervals many standard deviations out keep full precision.
      */
     static double standardQuantile(double u, double alpha, double beta) {
+        double reach = Math.max(1, Math.max(Math.abs(alpha), Math.abs(beta)));
+        if ((beta - alpha) * reach < 1e-9) {
+            // The density varies by less than a part in 1e9 across the interval: uniform on it, where the cdf
+            // difference would have been lost to rounding.
+            return alpha + u * (beta - alpha);
+        }
         if (alpha >= 0) {
-            double upper = survival(alpha);
-            return inverseSurvival(upper - u * (upper - survival(beta)), alpha, beta);
+            return upperTailQuantile(u, alpha, beta);
         }
         if (beta <= 0) {
-            return -standardQuantile(u, -beta, -alpha);
+            return -upperTailQuantile(u, -beta, -alpha);
         }
         double low = cdf(alpha);
         double p = low + u * (cdf(beta) - low);
@@ -280,30 +285,40 @@ final class TruncatedNormal {
         return (1 + Erf.erf(x / SQRT2)) / 2;
     }
 
-    private static double survival(double x) {
-        return 0.5 * Erf.erfc(x / SQRT2);
-    }
-
-    /** Solves survival(x) = s for x in [low, high] by Newton's method on log survival(x). */
-    private static double inverseSurvival(double s, double low, double high) {
-        if (s <= 0) {
-            return high;
-        }
-        double x = Math.max(low, Math.min(high, s > 1e-8 ? SQRT2 * ErfInv.erfInv(1 - 2 * s)
-                : Math.sqrt(-2 * Math.log(s) - Math.log(-2 * Math.log(s)) - 2 * LOG_SQRT_2PI)));
-        double logTarget = Math.log(s);
-        for (int iteration = 0; iteration < 50; iteration++) {
-            double tail = survival(x);
-            if (tail <= 0) {
-                break;
+    /**
+     * The quantile on [alpha, beta], {@code alpha >= 0}, in log space: {@code S(x) = S(alpha) - u (S(alpha) -
+     * S(beta))} with S the survival function, solved for x by Newton's method on {@code log S}, which is concave
+     * and decreasing, so the iterates approach the root from above after the first step. In log space nothing
+     * underflows however far out the interval lies (S(40) is 1e-350).
+     */
+    private static double upperTailQuantile(double u, double alpha, double beta) {
+        double logAlpha = logSurvival(alpha);
+        double logTarget = logAlpha + Math.log1p(u * Math.expm1(logSurvival(beta) - logAlpha));
+        double x = alpha;
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double logS = logSurvival(x);
+            double slope = -Math.exp(-0.5 * x * x - LOG_SQRT_2PI - logS);
+            double step = -(logS - logTarget) / slope;
+            double next = Math.max(alpha, Math.min(beta, x + step));
+            if (Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(x))) {
+                return next;
             }
-            double density = Math.exp(-0.5 * x * x - LOG_SQRT_2PI);
-            double step = (Math.log(tail) - logTarget) * tail / density;
-            x = Math.max(low, Math.min(high, x + step));
-            if (Math.abs(step) <= 1e-14 * Math.max(1, Math.abs(x))) {
-                break;
-            }
+            x = next;
         }
         return x;
+    }
+
+    /**
+     * {@code log(P(Z > x))} for {@code x >= 0}: from erfc up to 30, where it is still far from underflow; beyond,
+     * the asymptotic series {@code -x^2/2 - log(x sqrt(2 pi)) + log(1 - 1/x^2 + 3/x^4 - 15/x^6 + 105/x^8)},
+     * whose next term is below 1e-12 there.
+     */
+    private static double logSurvival(double x) {
+        if (x < 30) {
+            return Math.log(0.5 * Erf.erfc(x / SQRT2));
+        }
+        double r = 1 / (x * x);
+        double series = 1 + r * (-1 + r * (3 + r * (-15 + r * 105)));
+        return -0.5 * x * x - Math.log(x) - LOG_SQRT_2PI + Math.log(series);
     }
 }

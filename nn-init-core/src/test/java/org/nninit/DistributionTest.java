@@ -156,6 +156,14 @@ class DistributionTest {
     }
 
     @Test
+    void preciseInverseCdfFarInTheTailSamplesTheTruncatedDistribution() {
+        // The float inverse CDF of PyTorch 2.11 collapses here; the log-space quantile must not.
+        INDArray t = Init.truncNormal(Nd4j.create(DataType.DOUBLE, 128, 128), 0, 1, 8, 9,
+                TruncNormalMethod.PRECISE_INVERSE_CDF, null);
+        assertDistributed(t, TruncatedNormalDistribution.of(0, 1, 8, 9), TruncatedNormalDistribution.of(0, 1.05, 8, 9));
+    }
+
+    @Test
     void sparseNonZerosAreNormal() {
         INDArray t = Init.sparse(Nd4j.create(DataType.DOUBLE, 256, 256), 0.0, 0.05);
         assertNormal(t, 0, 0.05);

@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -14,8 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * which run on the loaded backend: CPU with {@code nd4j-native}, the GPU with {@code nd4j-cuda}.
  *
  * <p>Values fill the array in its memory order; they are independent and identically distributed, so the
- * distribution does not depend on the order. An array whose elements are not one dense block of its buffer
- * (a strided slice) is filled through a temporary of its shape, because the native ops write linearly.
+ * distribution does not depend on the order. An array without the strides of a fresh 'c' or 'f' array (a
+ * strided slice, a permuted array) is filled through a temporary of its shape, because the native ops write
+ * linearly and some of them fill such arrays only partly.
  *
  * <pre>{@code
  * Generator seeded = Nd4jGenerator.of(Nd4j.getRandomFactory().getNewRandomInstance(42));
@@ -78,11 +78,35 @@ public final class Nd4jGenerator implements Generator {
         return permutation;
     }
 
+    /**
+     * Whether the array has the strides of a fresh 'c' or 'f' array of its shape (size-1 dimensions aside):
+     * the only layout the native random ops are known to fill completely. Being one dense block of the buffer
+     * is not enough: on a permuted array (dense, but with no element-wise stride) the Gaussian op writes one
+     * element and leaves the rest.
+     */
+    static boolean denseInItsOrder(INDArray tensor) {
+        return hasStrides(tensor, 'c') || hasStrides(tensor, 'f');
+    }
+
+    private static boolean hasStrides(INDArray tensor, char order) {
+        long[] shape = tensor.shape();
+        long[] stride = tensor.stride();
+        long expected = 1;
+        for (int k = 0; k < shape.length; k++) {
+            int d = order == 'c' ? shape.length - 1 - k : k;
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
+    }
+
     private void fill(INDArray tensor, java.util.function.Function<INDArray, org.nd4j.linalg.api.ops.RandomOp> op) {
         if (tensor.isEmpty()) {
             return;
         }
-        if (Shape.isContiguousInBuffer(tensor)) {
+        if (denseInItsOrder(tensor)) {
             Nd4j.getExecutioner().exec(op.apply(tensor), random.get());
         } else {
             INDArray dense = Nd4j.createUninitialized(tensor.dataType(), tensor.shape(), tensor.ordering());

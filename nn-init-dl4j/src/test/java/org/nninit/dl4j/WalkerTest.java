@@ -37,6 +37,11 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nninit.FanMode;
+import org.nninit.Init;
+import org.nninit.Nonlinearity;
+import org.nninit.random.Generator;
+import org.nninit.random.TorchGenerator;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -111,6 +116,31 @@ class WalkerTest {
         assertThat(sep.dl4jParams().get("W").getDouble(1, 2, 1, 0)).isEqualTo(555.0);
         assertThat(net.params().sumNumber().doubleValue()).isGreaterThan(500);
         lands(net::params, sep, "pointwise.weight", i(3, 5, 0, 0), "pW", 3, 5, 0, 0);
+    }
+
+    /** Walker weights are permuted views: every random function must write every element of them. */
+    @Test
+    void everyWeightViewIsFilledCompletelyByBothGenerators() {
+        MultiLayerNetwork net = Nets.mln(
+                new ConvolutionLayer.Builder(3, 2).nIn(2).nOut(4).build(),
+                new Convolution1DLayer.Builder(3).nIn(2).nOut(4).build(),
+                new Deconvolution2D.Builder(3, 2).nIn(2).nOut(5).build(),
+                new Deconvolution3D.Builder().kernelSize(2, 3, 4).nIn(2).nOut(4).build(),
+                new DepthwiseConvolution2D.Builder(3, 2).nIn(3).depthMultiplier(4).build());
+        for (Generator gen : new Generator[] {null, new TorchGenerator(1)}) {
+            for (Module m : NnInit.modules(net)) {
+                for (java.util.function.Consumer<INDArray> fill : List.<java.util.function.Consumer<INDArray>>of(
+                        w -> Init.normal(w, 0, 1, gen), w -> Init.uniform(w, -1, 1, gen),
+                        w -> Init.kaimingNormal(w, 0, FanMode.FAN_IN, Nonlinearity.RELU, gen),
+                        w -> Init.xavierNormal(w, 1.0, gen), w -> Init.truncNormal(w, 0, 1, -2, 2, gen))) {
+                    m.weight().assign(42);
+                    fill.accept(m.weight());
+                    long stale = java.util.Arrays.stream(m.read("weight").dup().data().asDouble())
+                            .filter(v -> v == 42).count();
+                    assertThat(stale).as("%s: stale weights", m.name()).isZero();
+                }
+            }
+        }
     }
 
     @Test

@@ -35,6 +35,12 @@ public final class ModuleDefaults {
      * @param bias   [out], or {@code null} for {@code bias=False}
      */
     public static void linear(INDArray weight, INDArray bias, Generator generator) {
+        requireParameter("weight", weight, false);
+        if (weight.rank() != 2) {
+            throw new IllegalArgumentException("weight must be a 2-D [out, in] array, but found weight.shape="
+                    + Arrays.toString(weight.shape()));
+        }
+        requireVector("bias", bias, weight.size(0));
         weightThenBias(weight, bias, generator);
     }
 
@@ -47,11 +53,14 @@ public final class ModuleDefaults {
      * @param bias   [out], or {@code null}
      */
     public static void conv(INDArray weight, INDArray bias, Generator generator) {
+        requireParameter("weight", weight, false);
+        requireRankAtLeast2(weight);
+        // [out] for a convolution, [out/groups * groups] for a transposed one: the groups are not known here.
+        requireVector("bias", bias, -1);
         weightThenBias(weight, bias, generator);
     }
 
     private static void weightThenBias(INDArray weight, INDArray bias, Generator generator) {
-        requireRankAtLeast2(weight);
         Init.kaimingUniform(weight, Math.sqrt(5), FanMode.FAN_IN, Nonlinearity.LEAKY_RELU, generator);
         if (bias != null) {
             long fanIn = Fans.of(weight).fanIn();
@@ -68,7 +77,8 @@ public final class ModuleDefaults {
      * @throws IllegalArgumentException when paddingIdx is outside [-numEmbeddings, numEmbeddings)
      */
     public static void embedding(INDArray weight, Integer paddingIdx, Generator generator) {
-        if (weight == null || weight.rank() != 2) {
+        requireParameter("weight", weight, false);
+        if (weight.rank() != 2) {
             throw new IllegalArgumentException("weight must be a 2-D [numEmbeddings, embeddingDim] array, but found "
                     + (weight == null ? "null" : Arrays.toString(weight.shape())));
         }
@@ -92,6 +102,8 @@ public final class ModuleDefaults {
      * Any argument may be {@code null} ({@code affine=False} or {@code track_running_stats=False}).
      */
     public static void batchNorm(INDArray weight, INDArray bias, INDArray runningMean, INDArray runningVar) {
+        requireSameLength(new String[] {"weight", "bias", "runningMean", "runningVar"},
+                weight, bias, runningMean, runningVar);
         fillIfPresent(runningMean, 0);
         fillIfPresent(runningVar, 1);
         fillIfPresent(weight, 1);
@@ -100,6 +112,7 @@ public final class ModuleDefaults {
 
     /** {@code nn.LayerNorm} and {@code nn.GroupNorm}: weight 1, bias 0 (either may be {@code null}). No draws. */
     public static void layerNorm(INDArray weight, INDArray bias) {
+        requireSameLength(new String[] {"weight", "bias"}, weight, bias);
         fillIfPresent(weight, 1);
         fillIfPresent(bias, 0);
     }
@@ -115,6 +128,12 @@ public final class ModuleDefaults {
     public static void recurrent(List<INDArray> parameters, long hiddenSize, Generator generator) {
         if (hiddenSize < 0) {
             throw new IllegalArgumentException("hiddenSize must be >= 0, but found hiddenSize=" + hiddenSize);
+        }
+        if (parameters == null) {
+            throw new IllegalArgumentException("parameters must be the module's parameters, but found null");
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            requireParameter("parameters[" + i + "]", parameters.get(i), false);
         }
         double bound = hiddenSize > 0 ? 1 / Math.sqrt(hiddenSize) : 0;
         for (INDArray parameter : parameters) {
@@ -134,14 +153,8 @@ public final class ModuleDefaults {
      */
     public static void multiheadAttention(INDArray inProjWeight, INDArray inProjBias, INDArray outProjWeight,
                                           INDArray outProjBias, Generator generator) {
-        linear(outProjWeight, outProjBias, generator);
-        Init.xavierUniform(inProjWeight, 1.0, generator);
-        if (inProjBias != null) {
-            Init.zeros(inProjBias);
-            if (outProjBias != null) {
-                Init.zeros(outProjBias);
-            }
-        }
+        multiheadAttention(inProjWeight == null ? null : List.of(inProjWeight), inProjBias, outProjWeight,
+                outProjBias, null, null, generator);
     }
 
     /**
@@ -166,6 +179,7 @@ public final class ModuleDefaults {
             throw new IllegalArgumentException("inProjWeights must hold the packed weight or q, k, v weights, but found "
                     + (inProjWeights == null ? "null" : inProjWeights.size() + " arrays"));
         }
+        requireAttentionShapes(inProjWeights, inProjBias, outProjWeight, outProjBias, biasK, biasV);
         linear(outProjWeight, outProjBias, generator);
         for (INDArray weight : inProjWeights) {
             Init.xavierUniform(weight, 1.0, generator);
@@ -195,10 +209,12 @@ public final class ModuleDefaults {
      * @param bias   [out], or {@code null} for {@code bias=False}
      */
     public static void bilinear(INDArray weight, INDArray bias, Generator generator) {
-        if (weight == null || weight.rank() != 3) {
-            throw new IllegalArgumentException("weight must be a 3-D [out, in1, in2] array, but found "
-                    + (weight == null ? "null" : Arrays.toString(weight.shape())));
+        requireParameter("weight", weight, false);
+        if (weight.rank() != 3) {
+            throw new IllegalArgumentException("weight must be a 3-D [out, in1, in2] array, but found weight.shape="
+                    + Arrays.toString(weight.shape()));
         }
+        requireVector("bias", bias, weight.size(0));
         double bound = weight.size(1) > 0 ? 1 / Math.sqrt(weight.size(1)) : 0;
         Init.uniform(weight, -bound, bound, generator);
         if (bias != null) {
@@ -212,6 +228,10 @@ public final class ModuleDefaults {
      * @param weight [num_parameters]
      */
     public static void prelu(INDArray weight, double init) {
+        requireParameter("weight", weight, false);
+        if (!Double.isFinite(init)) {
+            throw new IllegalArgumentException("init must be finite, but found init=" + init);
+        }
         Init.constant(weight, init);
     }
 
@@ -250,6 +270,21 @@ public final class ModuleDefaults {
     }
 
     private static void transformerLayer(Map<String, INDArray> params, List<String> attentions, Generator generator) {
+        // Everything is checked before the first draw, so that a bad parameter leaves all of them untouched.
+        for (String attention : attentions) {
+            attentionParameters(params, attention).check();
+        }
+        INDArray linear1 = required(params, "linear1.weight");
+        INDArray linear2 = required(params, "linear2.weight");
+        for (INDArray w : List.of(linear1, linear2)) {
+            requireParameter("linear weight", w, false);
+        }
+        requireVector("linear1.bias", params.get("linear1.bias"), linear1.size(0));
+        requireVector("linear2.bias", params.get("linear2.bias"), linear2.size(0));
+        for (int i = 1; i <= attentions.size() + 1; i++) {
+            requireSameLength(new String[] {"norm" + i + ".weight", "norm" + i + ".bias"},
+                    params.get("norm" + i + ".weight"), params.get("norm" + i + ".bias"));
+        }
         for (String attention : attentions) {
             multiheadAttention(params, attention, generator);
         }
@@ -261,13 +296,64 @@ public final class ModuleDefaults {
     }
 
     private static void multiheadAttention(Map<String, INDArray> params, String prefix, Generator generator) {
+        AttentionParameters p = attentionParameters(params, prefix);
+        multiheadAttention(p.inProj, p.inBias, p.outWeight, p.outBias, p.biasK, p.biasV, generator);
+    }
+
+    /** One attention module's parameters, looked up by their {@code named_parameters()} names. */
+    private record AttentionParameters(List<INDArray> inProj, INDArray inBias, INDArray outWeight, INDArray outBias,
+                                       INDArray biasK, INDArray biasV) {
+        void check() {
+            requireAttentionShapes(inProj, inBias, outWeight, outBias, biasK, biasV);
+        }
+    }
+
+    private static AttentionParameters attentionParameters(Map<String, INDArray> params, String prefix) {
+        if (params == null) {
+            throw new IllegalArgumentException("params must map parameter names to arrays, but found null");
+        }
         List<INDArray> inProj = params.containsKey(prefix + "in_proj_weight")
-                ? List.of(params.get(prefix + "in_proj_weight"))
+                ? List.of(required(params, prefix + "in_proj_weight"))
                 : List.of(required(params, prefix + "q_proj_weight"), required(params, prefix + "k_proj_weight"),
                         required(params, prefix + "v_proj_weight"));
-        multiheadAttention(inProj, params.get(prefix + "in_proj_bias"), required(params, prefix + "out_proj.weight"),
-                params.get(prefix + "out_proj.bias"), params.get(prefix + "bias_k"), params.get(prefix + "bias_v"),
-                generator);
+        return new AttentionParameters(inProj, params.get(prefix + "in_proj_bias"),
+                required(params, prefix + "out_proj.weight"), params.get(prefix + "out_proj.bias"),
+                params.get(prefix + "bias_k"), params.get(prefix + "bias_v"));
+    }
+
+    /**
+     * {@code embed_dim} E from the out-projection [E, E]; the packed in-projection [3E, E], or q [E, E], k [E, kdim],
+     * v [E, vdim]; biases [3E] and [E]; bias_k, bias_v [1, 1, E].
+     */
+    private static void requireAttentionShapes(List<INDArray> inProj, INDArray inBias, INDArray outWeight,
+                                               INDArray outBias, INDArray biasK, INDArray biasV) {
+        requireParameter("outProjWeight", outWeight, false);
+        long e = outWeight.size(0);
+        if (outWeight.rank() != 2 || outWeight.size(1) != e) {
+            throw new IllegalArgumentException("outProjWeight must be [E, E], but found outProjWeight.shape="
+                    + Arrays.toString(outWeight.shape()));
+        }
+        for (int i = 0; i < inProj.size(); i++) {
+            INDArray w = inProj.get(i);
+            String name = inProj.size() == 1 ? "inProjWeight" : new String[] {"qProjWeight", "kProjWeight",
+                "vProjWeight"}[i];
+            requireParameter(name, w, false);
+            long rows = inProj.size() == 1 ? 3 * e : e;
+            if (w.rank() != 2 || w.size(0) != rows || (inProj.size() == 1 || i == 0) && w.size(1) != e) {
+                throw new IllegalArgumentException(name + " must be [" + rows + ", " + (i == 0 ? e : "dim")
+                        + "] for embed_dim " + e + ", but found " + name + ".shape=" + Arrays.toString(w.shape()));
+            }
+        }
+        requireVector("inProjBias", inBias, 3 * e);
+        requireVector("outProjBias", outBias, e);
+        for (String name : new String[] {"biasK", "biasV"}) {
+            INDArray b = name.equals("biasK") ? biasK : biasV;
+            requireParameter(name, b, true);
+            if (b != null && (b.length() != e || b.rank() != 3)) {
+                throw new IllegalArgumentException(name + " must be [1, 1, " + e + "], but found " + name + ".shape="
+                        + Arrays.toString(b.shape()));
+            }
+        }
     }
 
     private static INDArray required(Map<String, INDArray> params, String name) {
@@ -282,6 +368,50 @@ public final class ModuleDefaults {
     private static void fillIfPresent(INDArray tensor, double value) {
         if (tensor != null) {
             Init.constant(tensor, value);
+        }
+    }
+
+    private static final java.util.Set<org.nd4j.linalg.api.buffer.DataType> FLOATING = java.util.EnumSet.of(
+            org.nd4j.linalg.api.buffer.DataType.FLOAT, org.nd4j.linalg.api.buffer.DataType.DOUBLE,
+            org.nd4j.linalg.api.buffer.DataType.HALF, org.nd4j.linalg.api.buffer.DataType.BFLOAT16);
+
+    /** Present (unless {@code optional}) and of a floating-point type. */
+    private static void requireParameter(String name, INDArray tensor, boolean optional) {
+        if (tensor == null) {
+            if (optional) {
+                return;
+            }
+            throw new IllegalArgumentException(name + " must be an array, but found " + name + "=null");
+        }
+        if (!FLOATING.contains(tensor.dataType())) {
+            throw new IllegalArgumentException(name + " must be FLOAT, DOUBLE, HALF or BFLOAT16, but found " + name
+                    + ".dataType=" + tensor.dataType());
+        }
+    }
+
+    /** Absent, or a floating-point vector of {@code length} elements ({@code length < 0}: any). */
+    private static void requireVector(String name, INDArray tensor, long length) {
+        requireParameter(name, tensor, true);
+        if (tensor != null && (tensor.rank() > 1 && tensor.length() != Math.max(tensor.size(0), tensor.size(-1))
+                || length >= 0 && tensor.length() != length)) {
+            throw new IllegalArgumentException(name + " must be a vector of " + (length >= 0 ? length : "out")
+                    + " elements, but found " + name + ".shape=" + Arrays.toString(tensor.shape()));
+        }
+    }
+
+    /** Each present one floating-point, all present ones of one length. */
+    private static void requireSameLength(String[] names, INDArray... tensors) {
+        long length = -1;
+        for (int i = 0; i < tensors.length; i++) {
+            requireParameter(names[i], tensors[i], true);
+            if (tensors[i] == null) {
+                continue;
+            }
+            if (length >= 0 && tensors[i].length() != length) {
+                throw new IllegalArgumentException(names[i] + " must have " + length + " elements like the others, but"
+                        + " found " + names[i] + ".shape=" + Arrays.toString(tensors[i].shape()));
+            }
+            length = tensors[i].length();
         }
     }
 

@@ -26,19 +26,36 @@ public record Fans(long fanIn, long fanOut) {
      * @throws IllegalArgumentException when the shape has fewer than 2 dimensions
      */
     public static Fans of(long[] shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("shape must be an array shape, but found shape=null");
+        }
+        for (long size : shape) {
+            if (size < 0) {
+                throw new IllegalArgumentException("shape must not have negative sizes, but found shape="
+                        + Arrays.toString(shape));
+            }
+        }
         if (shape.length < 2) {
             throw new IllegalArgumentException("Fan in and fan out can not be computed for tensor with fewer than 2 "
                     + "dimensions (shape " + Arrays.toString(shape) + ")");
         }
-        long receptiveFieldSize = 1;
-        for (int dim = 2; dim < shape.length; dim++) {
-            receptiveFieldSize *= shape[dim];
+        try {
+            long receptiveFieldSize = 1;
+            for (int dim = 2; dim < shape.length; dim++) {
+                receptiveFieldSize = Math.multiplyExact(receptiveFieldSize, shape[dim]);
+            }
+            return new Fans(Math.multiplyExact(shape[1], receptiveFieldSize),
+                    Math.multiplyExact(shape[0], receptiveFieldSize));
+        } catch (ArithmeticException overflow) {
+            throw new IllegalArgumentException("shape's fans overflow a long, shape=" + Arrays.toString(shape));
         }
-        return new Fans(shape[1] * receptiveFieldSize, shape[0] * receptiveFieldSize);
     }
 
     /** Fans of the array's shape, read as a PyTorch tensor shape. */
     public static Fans of(INDArray tensor) {
+        if (tensor == null) {
+            throw new IllegalArgumentException("tensor must be an array, but found tensor=null");
+        }
         return of(tensor.shape());
     }
 }

@@ -96,7 +96,7 @@ public final class Init {
      */
     public static INDArray uniform(INDArray tensor, double a, double b, Generator generator) {
         requireFloating(tensor);
-        checkUniformBounds(a, b);
+        checkUniformBounds(tensor, a, b);
         if (!tensor.isEmpty()) {
             Generator.orGlobal(generator).fillUniform(tensor, a, b);
         }
@@ -125,6 +125,8 @@ public final class Init {
     public static INDArray normal(INDArray tensor, double mean, double std, Generator generator) {
         requireFloating(tensor);
         checkNormal(mean, std);
+        requireRepresentable(tensor, "mean", mean);
+        requireRepresentable(tensor, "std", std);
         if (!tensor.isEmpty()) {
             Generator.orGlobal(generator).fillNormal(tensor, mean, std);
         }
@@ -196,6 +198,11 @@ public final class Init {
     /** {@code constant_(t, val)}: every element set to {@code val}. */
     public static INDArray constant(INDArray tensor, double val) {
         requireFloating(tensor);
+        // NaN and infinities can be held by every floating type (PyTorch's fill_ takes them too); a finite value
+        // beyond the type's range cannot.
+        if (Double.isFinite(val)) {
+            requireRepresentable(tensor, "val", val);
+        }
         if (!tensor.isEmpty()) {
             tensor.assign(val);
         }
@@ -309,10 +316,12 @@ public final class Init {
      * Init.xavierUniform(w, Init.calculateGain("tanh"), null);
      * }</pre>
      *
-     * @throws IllegalArgumentException when the array has fewer than 2 dimensions
+     * @throws IllegalArgumentException when the array has fewer than 2 dimensions, or gain is negative or not
+     *                                  finite (PyTorch's uniform_ rejects the bounds that follow)
      */
     public static INDArray xavierUniform(INDArray tensor, double gain, Generator generator) {
         requireFloating(tensor);
+        requireGain(gain);
         Fans fans = Fans.of(tensor);
         if (tensor.isEmpty()) {
             return tensor;
@@ -345,10 +354,12 @@ public final class Init {
      * Init.xavierNormal(w, 1.0, new TorchGenerator(0));
      * }</pre>
      *
-     * @throws IllegalArgumentException when the array has fewer than 2 dimensions
+     * @throws IllegalArgumentException when the array has fewer than 2 dimensions, or gain is negative or not
+     *                                  finite (PyTorch's normal_ rejects the std that follows)
      */
     public static INDArray xavierNormal(INDArray tensor, double gain, Generator generator) {
         requireFloating(tensor);
+        requireGain(gain);
         Fans fans = Fans.of(tensor);
         if (tensor.isEmpty()) {
             return tensor;
@@ -604,12 +615,42 @@ public final class Init {
         }
     }
 
-    private static void checkUniformBounds(double a, double b) {
+    private static void checkUniformBounds(INDArray tensor, double a, double b) {
         requireFinite("a", a);
         requireFinite("b", b);
         if (a > b) {
             throw new IllegalArgumentException("uniform_ expects to return a [from, to) range, but found a=" + a
                     + " > b=" + b);
+        }
+        requireRepresentable(tensor, "a", a);
+        requireRepresentable(tensor, "b", b);
+        if (!(b - a <= maxOf(tensor.dataType()))) {
+            throw new IllegalArgumentException("uniform_ expects b - a <= the largest " + tensor.dataType()
+                    + " value (" + maxOf(tensor.dataType()) + "), but found a=" + a + ", b=" + b);
+        }
+    }
+
+    private static void requireGain(double gain) {
+        if (!(gain >= 0) || Double.isInfinite(gain)) {
+            throw new IllegalArgumentException("gain must be finite and >= 0, but found gain=" + gain);
+        }
+    }
+
+    /** The largest finite value of a floating type. */
+    private static double maxOf(DataType type) {
+        return switch (type) {
+            case DOUBLE -> Double.MAX_VALUE;
+            case HALF -> 65504.0;
+            case BFLOAT16 -> 0x1.FEp127;
+            default -> Float.MAX_VALUE;
+        };
+    }
+
+    /** A value the tensor's type cannot hold would be written as an infinity: rejected instead. */
+    private static void requireRepresentable(INDArray tensor, String name, double value) {
+        if (Math.abs(value) > maxOf(tensor.dataType())) {
+            throw new IllegalArgumentException(name + " must be representable in " + tensor.dataType() + " (|" + name
+                    + "| <= " + maxOf(tensor.dataType()) + "), but found " + name + "=" + value);
         }
     }
 

@@ -53,7 +53,17 @@ class BadInputTest {
                 error("trunc_normal_ a > b", matrix, t -> Init.truncNormal(t, 0, 1, 2, -2), "a=2.0", "b=-2.0"),
                 error("trunc_normal_ zero std", matrix, t -> Init.truncNormal(t, 0, 0, -2, 2), "std=0.0"),
                 error("trunc_normal_ null method", matrix,
-                        t -> Init.truncNormal(t, 0, 1, -2, 2, null, null), "method"));
+                        t -> Init.truncNormal(t, 0, 1, -2, 2, null, null), "method"),
+                error("xavier_uniform_ NaN gain", matrix, t -> Init.xavierUniform(t, Double.NaN), "gain=NaN"),
+                error("xavier_uniform_ infinite gain", matrix,
+                        t -> Init.xavierUniform(t, Double.POSITIVE_INFINITY), "gain=Infinity"),
+                error("xavier_uniform_ negative gain", matrix, t -> Init.xavierUniform(t, -1), "gain=-1.0"),
+                error("xavier_normal_ NaN gain", matrix, t -> Init.xavierNormal(t, Double.NaN), "gain=NaN"),
+                error("xavier_normal_ negative gain", matrix, t -> Init.xavierNormal(t, -1), "gain=-1.0"),
+                error("uniform_ range beyond FLOAT", matrix, t -> Init.uniform(t, -3e38, 3e38), "b - a", "FLOAT"),
+                error("uniform_ bound beyond FLOAT", matrix, t -> Init.uniform(t, 0, 1e39), "b=1.0E39", "FLOAT"),
+                error("constant_ beyond FLOAT", matrix, t -> Init.constant(t, 1e39), "val=1.0E39"),
+                error("normal_ mean beyond FLOAT", matrix, t -> Init.normal(t, 1e39, 1), "mean=1.0E39"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,6 +97,47 @@ class BadInputTest {
     void diracRejectsIntegerArrays() {
         INDArray ints = Nd4j.zeros(DataType.INT32, 2, 2, 3);
         assertThatThrownBy(() -> Init.dirac(ints)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INT");
+    }
+
+    /** What the array's type cannot hold would be written as an infinity: rejected, in HALF at 65504. */
+    static Stream<Arguments> halfErrors() {
+        return Stream.of(
+                Arguments.of("uniform_ 0..1e5", (Consumer<INDArray>) t -> Init.uniform(t, 0, 1e5), "b=100000.0"),
+                Arguments.of("constant_ 1e5", (Consumer<INDArray>) t -> Init.constant(t, 1e5), "val=100000.0"),
+                Arguments.of("normal_ std 1e5", (Consumer<INDArray>) t -> Init.normal(t, 0, 1e5), "std=100000.0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("halfErrors")
+    void halfRejectsWhatItCannotHold(String name, Consumer<INDArray> call, String message) {
+        INDArray half = Nd4j.rand(DataType.FLOAT, 3, 4).castTo(DataType.HALF);
+        INDArray before = half.dup();
+        assertThatThrownBy(() -> call.accept(half)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message).hasMessageContaining("HALF");
+        assertThat(half).isEqualTo(before);
+        // what HALF can hold is taken, including non-finite constants as PyTorch's fill_ takes them
+        Init.constant(half, 65504);
+        Init.constant(half, Double.NaN);
+    }
+
+    @Test
+    void fansRejectNullNegativeAndOverflowingShapes() {
+        assertThatThrownBy(() -> Fans.of((INDArray) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tensor=null");
+        assertThatThrownBy(() -> Fans.of((long[]) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shape=null");
+        assertThatThrownBy(() -> Fans.of(new long[] {3, -2})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[3, -2]");
+        assertThatThrownBy(() -> Fans.of(new long[] {3, 1L << 40, 1L << 40})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overflow");
+    }
+
+    @Test
+    void randpermRejectsANegativeLength() {
+        assertThatThrownBy(() -> org.nninit.random.Generator.global().randperm(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n=-1");
+        assertThatThrownBy(() -> new org.nninit.random.TorchGenerator(0).randperm(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n=-1");
     }
 
     @Test

@@ -59,6 +59,9 @@ public final class Nd4jGenerator implements Generator {
      */
     @Override
     public long[] randperm(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be non-negative, but found n=" + n);
+        }
         long[] permutation = new long[n];
         for (int i = 0; i < n; i++) {
             permutation[i] = i;

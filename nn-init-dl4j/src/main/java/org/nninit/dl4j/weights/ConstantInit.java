@@ -2,6 +2,8 @@ package org.nninit.dl4j.weights;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.Init;
 
 /**
@@ -26,6 +28,11 @@ public final class ConstantInit extends TorchInit {
 
     public double val() {
         return val;
+    }
+
+    @JsonCreator
+    static ConstantInit fromJson(@JsonProperty("val") Object val) {
+        return new ConstantInit(JsonFields.number("val", val));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.nninit.dl4j.weights;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.Init;
 
 /**
@@ -34,6 +36,11 @@ public final class DiracInit extends TorchInit {
 
     public int groups() {
         return groups;
+    }
+
+    @JsonCreator
+    static DiracInit fromJson(@JsonProperty("groups") Object groups) {
+        return new DiracInit(JsonFields.integer("groups", groups));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.nninit.dl4j.weights;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.FanMode;
 import org.nninit.Init;
 import org.nninit.Nonlinearity;
@@ -33,6 +35,15 @@ public final class KaimingNormalInit extends KaimingInit {
      */
     public KaimingNormalInit(double a, FanMode mode, Nonlinearity nonlinearity, FanSource fanSource) {
         super(a, mode, nonlinearity, fanSource);
+    }
+
+    @JsonCreator
+    static KaimingNormalInit fromJson(@JsonProperty("a") Object a, @JsonProperty("mode") Object mode,
+                                      @JsonProperty("nonlinearity") Object nonlinearity,
+                                      @JsonProperty("fanSource") Object fanSource) {
+        return new KaimingNormalInit(JsonFields.number("a", a), JsonFields.constant("mode", mode, FanMode.class),
+                JsonFields.constant("nonlinearity", nonlinearity, Nonlinearity.class),
+                JsonFields.constant("fanSource", fanSource, FanSource.class));
     }
 
     @Override

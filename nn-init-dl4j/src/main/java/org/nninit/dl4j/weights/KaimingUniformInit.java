@@ -1,6 +1,8 @@
 package org.nninit.dl4j.weights;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.FanMode;
 import org.nninit.Init;
 import org.nninit.Nonlinearity;
@@ -33,6 +35,15 @@ public final class KaimingUniformInit extends KaimingInit {
      */
     public KaimingUniformInit(double a, FanMode mode, Nonlinearity nonlinearity, FanSource fanSource) {
         super(a, mode, nonlinearity, fanSource);
+    }
+
+    @JsonCreator
+    static KaimingUniformInit fromJson(@JsonProperty("a") Object a, @JsonProperty("mode") Object mode,
+                                       @JsonProperty("nonlinearity") Object nonlinearity,
+                                       @JsonProperty("fanSource") Object fanSource) {
+        return new KaimingUniformInit(JsonFields.number("a", a), JsonFields.constant("mode", mode, FanMode.class),
+                JsonFields.constant("nonlinearity", nonlinearity, Nonlinearity.class),
+                JsonFields.constant("fanSource", fanSource, FanSource.class));
     }
 
     @Override

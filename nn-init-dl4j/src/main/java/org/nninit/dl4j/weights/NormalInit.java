@@ -2,6 +2,8 @@ package org.nninit.dl4j.weights;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.Init;
 
 /**
@@ -37,6 +39,11 @@ public final class NormalInit extends TorchInit {
 
     public double std() {
         return std;
+    }
+
+    @JsonCreator
+    static NormalInit fromJson(@JsonProperty("mean") Object mean, @JsonProperty("std") Object std) {
+        return new NormalInit(JsonFields.number("mean", mean), JsonFields.number("std", std));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.nninit.dl4j.weights;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.Init;
 
 /**
@@ -31,6 +33,11 @@ public final class OrthogonalInit extends TorchInit {
 
     public double gain() {
         return gain;
+    }
+
+    @JsonCreator
+    static OrthogonalInit fromJson(@JsonProperty("gain") Object gain) {
+        return new OrthogonalInit(JsonFields.number("gain", gain));
     }
 
     @Override

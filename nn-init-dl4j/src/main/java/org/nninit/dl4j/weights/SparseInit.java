@@ -2,6 +2,8 @@ package org.nninit.dl4j.weights;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.Init;
 
 /**
@@ -47,6 +49,11 @@ public final class SparseInit extends TorchInit {
 
     public double std() {
         return std;
+    }
+
+    @JsonCreator
+    static SparseInit fromJson(@JsonProperty("sparsity") Object sparsity, @JsonProperty("std") Object std) {
+        return new SparseInit(JsonFields.number("sparsity", sparsity), JsonFields.number("std", std));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.nninit.dl4j.weights;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.Init;
 import org.nninit.TruncNormalMethod;
 
@@ -70,6 +72,15 @@ public final class TruncNormalInit extends TorchInit {
 
     public TruncNormalMethod method() {
         return method;
+    }
+
+    @JsonCreator
+    static TruncNormalInit fromJson(@JsonProperty("mean") Object mean, @JsonProperty("std") Object std,
+                                    @JsonProperty("a") Object a, @JsonProperty("b") Object b,
+                                    @JsonProperty("method") Object method) {
+        return new TruncNormalInit(JsonFields.number("mean", mean), JsonFields.number("std", std),
+                JsonFields.number("a", a), JsonFields.number("b", b),
+                JsonFields.constant("method", method, TruncNormalMethod.class));
     }
 
     @Override

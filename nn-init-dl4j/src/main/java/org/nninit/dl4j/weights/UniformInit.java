@@ -2,6 +2,8 @@ package org.nninit.dl4j.weights;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.Init;
 
 /**
@@ -36,6 +38,11 @@ public final class UniformInit extends TorchInit {
 
     public double b() {
         return b;
+    }
+
+    @JsonCreator
+    static UniformInit fromJson(@JsonProperty("a") Object a, @JsonProperty("b") Object b) {
+        return new UniformInit(JsonFields.number("a", a), JsonFields.number("b", b));
     }
 
     @Override

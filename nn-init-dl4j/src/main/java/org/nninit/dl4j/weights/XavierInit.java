@@ -11,10 +11,10 @@ abstract class XavierInit extends TorchInit {
     final double gain;
     final FanSource fanSource;
 
-    /** @throws IllegalArgumentException when gain is not finite or fanSource is null */
+    /** @throws IllegalArgumentException when gain is negative or not finite, or fanSource is null */
     XavierInit(double gain, FanSource fanSource) {
-        if (!Double.isFinite(gain)) {
-            throw new IllegalArgumentException("gain must be finite, but found gain=" + gain);
+        if (!(gain >= 0) || Double.isInfinite(gain)) {
+            throw new IllegalArgumentException("gain must be finite and >= 0, but found gain=" + gain);
         }
         if (fanSource == null) {
             throw new IllegalArgumentException("fanSource is null");

@@ -1,6 +1,8 @@
 package org.nninit.dl4j.weights;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.Init;
 
 /**
@@ -28,6 +30,12 @@ public final class XavierUniformInit extends XavierInit {
      */
     public XavierUniformInit(double gain, FanSource fanSource) {
         super(gain, fanSource);
+    }
+
+    @JsonCreator
+    static XavierUniformInit fromJson(@JsonProperty("gain") Object gain, @JsonProperty("fanSource") Object fanSource) {
+        return new XavierUniformInit(JsonFields.number("gain", gain),
+                JsonFields.constant("fanSource", fanSource, FanSource.class));
     }
 
     @Override

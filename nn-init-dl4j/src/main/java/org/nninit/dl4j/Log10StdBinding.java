@@ -55,9 +55,12 @@ final class Log10StdBinding implements ParamBinding {
     public void write(INDArray torchValues) {
         ParamBinding.requireShape("running_var", shape(), torchValues);
         INDArray var = torchValues.castTo(DataType.DOUBLE).dup('c');
-        if (var.minNumber().doubleValue() <= 0) {
-            throw new IllegalArgumentException("running_var must be > 0 to be stored as log10(std), but found min="
-                    + var.minNumber());
+        for (double v : var.data().asDouble()) {
+            // !(v > 0) also catches NaN, which minNumber() would hide.
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("running_var must be finite and > 0 to be stored as log10(std), "
+                        + "but found running_var element " + v);
+            }
         }
         log10std.assign(Transforms.log(var, false).divi(2 * LN10));
     }

@@ -144,6 +144,18 @@ class WalkerTest {
     }
 
     @Test
+    void logStdRunningVarRejectsNanAndInfinity() {
+        MultiLayerNetwork net = Nets.mln(new BatchNormalization.Builder().nIn(3).nOut(3).build());
+        Module bn = NnInit.modules(net).get(0);
+        INDArray before = net.params().dup();
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, 0f, -1f}) {
+            assertThatThrownBy(() -> bn.assign("running_var", Nd4j.createFromArray(1f, bad, 1f)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("running_var");
+        }
+        assertThat(net.params()).isEqualTo(before);
+    }
+
+    @Test
     void batchNormWithLogStdTranslatesRunningVar() {
         MultiLayerNetwork net = Nets.mln(new BatchNormalization.Builder().nIn(3).nOut(3).build(),
                 new BatchNormalization.Builder().nIn(3).nOut(3).useLogStd(false).build(),

@@ -6,6 +6,8 @@ package org.nninit.dl4j.report;
  * [0.1, 10] band within a few layers is the failure He et al. (2015) and Glorot &amp; Bengio (2010) describe.
  */
 public enum Health {
+    /** The weights, the pre-activations or the outputs hold NaN or an infinity. */
+    NOT_FINITE,
     /** Pre-activation std below {@value #COLLAPSED_BELOW}: the signal is numerically gone. */
     COLLAPSED,
     /** Pre-activation std above {@value #EXPLODING_ABOVE}. */
@@ -34,6 +36,19 @@ public enum Health {
      * @param weightRatio  measured / expected weight std, NaN when the layer has no weight or no rule
      */
     public static Health of(double signalStd, double deadFraction, double weightRatio) {
+        return of(Double.isFinite(signalStd), signalStd, deadFraction, weightRatio);
+    }
+
+    /**
+     * The worst verdict that applies, {@link #NOT_FINITE} first: every comparison with NaN is false, so without
+     * it a network of NaN weights would pass every other test.
+     *
+     * @param finite whether the layer's weights and signals are all finite
+     */
+    public static Health of(boolean finite, double signalStd, double deadFraction, double weightRatio) {
+        if (!finite || !Double.isFinite(signalStd)) {
+            return NOT_FINITE;
+        }
         if (signalStd < COLLAPSED_BELOW) {
             return COLLAPSED;
         }

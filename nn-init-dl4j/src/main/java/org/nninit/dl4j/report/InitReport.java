@@ -43,11 +43,14 @@ public final class InitReport {
     private final String title;
     private final List<LayerStats> rows;
     private final double score;
+    /** Whether labels were given, so that a NaN score is a NaN loss rather than no loss. */
+    private final boolean labelled;
 
-    private InitReport(String title, List<LayerStats> rows, double score) {
+    private InitReport(String title, List<LayerStats> rows, double score, boolean labelled) {
         this.title = title;
         this.rows = List.copyOf(rows);
         this.score = score;
+        this.labelled = labelled;
     }
 
     /** Report with the rule inferred per layer. {@code labels} may be null (no gradient columns). */
@@ -72,6 +75,7 @@ public final class InitReport {
         requireNonNull("net", net);
         requireNonNull("features", features);
         requireNonNull("ruleFor", ruleFor);
+        NetworkProbe.requireProbable(net, features);
         List<ProbedLayer> probed = NetworkProbe.probe(net, features);
         return build("MultiLayerNetwork", probed, net, labels == null ? null : () -> {
             net.setInput(features);
@@ -100,6 +104,7 @@ public final class InitReport {
         requireNonNull("net", net);
         requireNonNull("features", features);
         requireNonNull("ruleFor", ruleFor);
+        NetworkProbe.requireProbable(net, features);
         List<ProbedLayer> probed = NetworkProbe.probe(net, features);
         return build("ComputationGraph", probed, net, labels == null ? null : () -> {
             net.setInputs(features);
@@ -126,7 +131,7 @@ public final class InitReport {
         for (ProbedLayer p : probed) {
             rows.add(row(p, grads, ruleFor.apply(p.conf()), batch));
         }
-        return new InitReport(title, rows, score);
+        return new InitReport(title, rows, score, backward != null);
     }
 
     private static LayerStats row(ProbedLayer p, Map<String, INDArray> grads, ExpectedStd rule, long batch) {
@@ -155,7 +160,9 @@ public final class InitReport {
         // DL4J's gradient is summed over the batch (its updater divides later); report the gradient of the
         // mean loss, the score, as PyTorch's loss.backward() would give it.
         double gradNorm = gradNorm(layer, p.gradKeyPrefix(), grads) / batch;
-        Health health = Health.of(preStd, dead, weightStd / expected);
+        boolean finite = LayerMath.allFinite(pre) && LayerMath.allFinite(post)
+                && (key == null || LayerMath.allFinite(layer.getParam(key)));
+        Health health = Health.of(finite, preStd, dead, weightStd / expected);
         return new LayerStats(p.index(), p.name(), p.conf().getClass().getSimpleName(),
                 act == null ? "-" : act.toString(), key == null ? "-" : key, fanIn, fanOut, weightStd,
                 ruleName, expected, LayerMath.mean(pre), preStd, LayerMath.mean(post), LayerMath.std(post),
@@ -253,7 +260,8 @@ public final class InitReport {
         String fmt = "%3s %-14s %-22s %-9s %6s %6s %9s %-17s %9s %9s %9s %9s %9s %6s %9s  %s%n";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "InitReport (%s, %d layers%s)%n", title, rows.size(),
-                Double.isNaN(score) ? "" : String.format(Locale.ROOT, ", loss %.4f", score)));
+                !labelled ? "" : Double.isFinite(score) ? String.format(Locale.ROOT, ", loss %.4f", score)
+                        : ", loss " + score));
         sb.append(String.format(Locale.ROOT, fmt, "#", "layer", "type", "act", "fanIn", "fanOut", "W std",
                 "rule", "expected", "pre mean", "pre std", "post mean", "post std", "dead", "|grad|",
                 "health"));

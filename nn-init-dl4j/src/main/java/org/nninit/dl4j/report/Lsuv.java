@@ -20,7 +20,9 @@ import org.nninit.random.Generator;
  *
  * <p>"Output" is the layer's linear output W·x + b (before its activation), as in the authors' PyTorch
  * implementation, which hooks the Linear/Conv module whose ReLU is a separate module. Biases are left alone.
- * Layers without a "W" weight (batch norm, pooling, attention) and embeddings are skipped.
+ * Layers without a "W" weight (batch norm, pooling, attention) and embeddings are skipped. Frozen layers
+ * ({@code FrozenLayer}, {@code FrozenLayerWithBackprop}, frozen graph vertices) are left untouched and reported
+ * with {@link LsuvStep#frozen()} set.
  *
  * <pre>{@code
  * List<LsuvStep> steps = new Lsuv(0.05, 10, true).apply(net, batch.getFeatures());
@@ -31,6 +33,8 @@ import org.nninit.random.Generator;
  * @param orthogonalFirst whether to draw orthogonal weights (gain 1) before rescaling, as the paper does
  */
 public record Lsuv(double tolerance, int maxIterations, boolean orthogonalFirst) {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Lsuv.class);
 
     /** The paper's settings: tolerance 0.1, at most 10 iterations, orthogonal pre-initialization. */
     public static final Lsuv PAPER = new Lsuv(0.1, 10, true);
@@ -50,6 +54,7 @@ public record Lsuv(double tolerance, int maxIterations, boolean orthogonalFirst)
             throw new IllegalArgumentException("net and features must not be null, got net=" + net
                     + ", features=" + features);
         }
+        NetworkProbe.requireProbable(net, features);
         return run(() -> NetworkProbe.probe(net, features));
     }
 
@@ -59,6 +64,7 @@ public record Lsuv(double tolerance, int maxIterations, boolean orthogonalFirst)
             throw new IllegalArgumentException("net and features must not be null, got net=" + net
                     + ", features=" + features);
         }
+        NetworkProbe.requireProbable(net, features);
         return run(() -> NetworkProbe.probe(net, features));
     }
 
@@ -70,6 +76,12 @@ public record Lsuv(double tolerance, int maxIterations, boolean orthogonalFirst)
             ProbedLayer p = probe.get().get(i);
             if (!(p.conf() instanceof BaseLayer base) || !p.layer().paramTable().containsKey("W")
                     || p.conf() instanceof EmbeddingLayer || p.conf() instanceof EmbeddingSequenceLayer) {
+                continue;
+            }
+            if (isFrozen(p.layer())) {
+                // Frozen layers hold pretrained weights that fine-tuning must keep: never rescaled.
+                LOG.info("LSUV skips frozen layer {}: its pretrained weights are kept", p.name());
+                steps.add(LsuvStep.frozen(p.name()));
                 continue;
             }
             INDArray w = p.layer().getParam("W");
@@ -89,5 +101,10 @@ public record Lsuv(double tolerance, int maxIterations, boolean orthogonalFirst)
             steps.add(new LsuvStep(p.name(), initial, variance, iterations, Math.abs(variance - 1) <= tolerance));
         }
         return steps;
+    }
+
+    private static boolean isFrozen(org.deeplearning4j.nn.api.Layer layer) {
+        return layer instanceof org.deeplearning4j.nn.layers.FrozenLayer
+                || layer instanceof org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
     }
 }

@@ -21,6 +21,34 @@ final class NetworkProbe {
     private NetworkProbe() {
     }
 
+    /** A network {@link #probe} can run: initialized, and a batch of at least one example. */
+    static void requireProbable(MultiLayerNetwork net, INDArray features) {
+        if (net.getLayers() == null) {
+            throw new IllegalArgumentException("net must be initialized first (net.init()), but its layers are null");
+        }
+        requireBatch(features);
+    }
+
+    /** As above, for a graph with one input. */
+    static void requireProbable(ComputationGraph net, INDArray features) {
+        if (net.getVertices() == null) {
+            throw new IllegalArgumentException("net must be initialized first (net.init()), but its vertices are null");
+        }
+        List<String> inputs = net.getConfiguration().getNetworkInputs();
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException("net must have one input for a single features array, but found inputs="
+                    + inputs);
+        }
+        requireBatch(features);
+    }
+
+    private static void requireBatch(INDArray features) {
+        if (features.rank() == 0 || features.size(0) == 0) {
+            throw new IllegalArgumentException("features must hold at least one example, but found features.shape="
+                    + java.util.Arrays.toString(features.shape()));
+        }
+    }
+
     // The forward pass is done here, layer by layer, with copies: DL4J's own feedForward hands out arrays that
     // later layers modify in place (an ActivationLayer applies its ReLU to the previous layer's output).
     static List<ProbedLayer> probe(MultiLayerNetwork net, INDArray features) {

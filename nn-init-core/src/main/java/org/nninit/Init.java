@@ -509,7 +509,7 @@ public final class Init {
         INDArray q = transposed ? flattened.transpose() : flattened.dup('f');
         long n = q.columns();
         INDArray r = Nd4j.create(computeType, new long[] {n, n}, 'f');
-        Nd4j.getBlasWrapper().lapack().geqrf(q, r);
+        factorize(q, r);
         INDArray columnScale = Nd4j.create(computeType, 1, n);
         for (long i = 0; i < n; i++) {
             columnScale.putScalar(i, Math.signum(r.getDouble(i, i)) * gain);
@@ -606,6 +606,31 @@ public final class Init {
         if (!FLOATING.contains(tensor.dataType())) {
             throw new IllegalArgumentException("tensor has dtype " + tensor.dataType()
                     + "; only FLOAT, DOUBLE, HALF and BFLOAT16 arrays can be initialized");
+        }
+    }
+
+    /** Serialises the BLAS thread-count change below: the setting is global to the process. */
+    private static final Object BLAS_THREADS = new Object();
+
+    /**
+     * LAPACK's QR on one BLAS thread: OpenBLAS splits its blocked updates across threads, and the rounding then
+     * depends on the thread count (measured: 85% of a 256x384 float Q differed between 1 and 2 threads). The
+     * previous thread count is restored afterwards.
+     */
+    private static void factorize(INDArray q, INDArray r) {
+        if (!Nd4j.getEnvironment().isCPU()) {
+            Nd4j.getBlasWrapper().lapack().geqrf(q, r);
+            return;
+        }
+        synchronized (BLAS_THREADS) {
+            org.nd4j.linalg.api.blas.Blas blas = Nd4j.factory().blas();
+            int threads = blas.getMaxThreads();
+            blas.setMaxThreads(1);
+            try {
+                Nd4j.getBlasWrapper().lapack().geqrf(q, r);
+            } finally {
+                blas.setMaxThreads(threads);
+            }
         }
     }
 

@@ -82,6 +82,28 @@ public final class Nd4jGenerator implements Generator {
     }
 
     /**
+     * Elements per native call: ND4J's uniform op repeats its sequence after 2^31 elements of one call
+     * ({@code x[2^31 + k] == x[k]}), so larger arrays are filled a part at a time, each call drawing fresh values.
+     */
+    static final long CHUNK = 1L << 30;
+
+    /** Fills a dense array through 1-D views of its buffer of at most {@code chunk} elements. */
+    void fillInChunks(INDArray tensor, java.util.function.Function<INDArray, org.nd4j.linalg.api.ops.RandomOp> op,
+                      long chunk) {
+        long n = tensor.length();
+        if (n <= chunk) {
+            Nd4j.getExecutioner().exec(op.apply(tensor), random.get());
+            return;
+        }
+        // A dense array's elements are its buffer from its offset on, in its order: a flat view covers them.
+        INDArray flat = tensor.reshape(tensor.ordering(), new long[] {n});
+        for (long start = 0; start < n; start += chunk) {
+            INDArray part = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, Math.min(n, start + chunk)));
+            Nd4j.getExecutioner().exec(op.apply(part), random.get());
+        }
+    }
+
+    /**
      * Whether the array has the strides of a fresh 'c' or 'f' array of its shape (size-1 dimensions aside):
      * the only layout the native random ops are known to fill completely. Being one dense block of the buffer
      * is not enough: on a permuted array (dense, but with no element-wise stride) the Gaussian op writes one
@@ -110,7 +132,7 @@ public final class Nd4jGenerator implements Generator {
             return;
         }
         if (denseInItsOrder(tensor)) {
-            Nd4j.getExecutioner().exec(op.apply(tensor), random.get());
+            fillInChunks(tensor, op, CHUNK);
         } else {
             INDArray dense = Nd4j.createUninitialized(tensor.dataType(), tensor.shape(), tensor.ordering());
             Nd4j.getExecutioner().exec(op.apply(dense), random.get());

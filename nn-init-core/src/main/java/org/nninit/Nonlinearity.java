@@ -90,6 +90,20 @@ public enum Nonlinearity {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("Unsupported nonlinearity " + name);
+        // PyTorch's message first (tests and users grep for it), then what would have been accepted.
+        StringBuilder valid = new StringBuilder();
+        for (Nonlinearity candidate : values()) {
+            valid.append(valid.length() == 0 ? "" : ", ").append('"').append(candidate.torchName).append('"');
+        }
+        String hint = "";
+        if (name != null) {
+            for (Nonlinearity candidate : values()) {
+                if (candidate.torchName.equalsIgnoreCase(name)) {
+                    hint = " (names are lower case: did you mean \"" + candidate.torchName + "\"?)";
+                }
+            }
+        }
+        throw new IllegalArgumentException("Unsupported nonlinearity " + name + hint + "; nonlinearity must be one of "
+                + valid);
     }
 }

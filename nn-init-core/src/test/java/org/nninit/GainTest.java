@@ -38,7 +38,7 @@ class GainTest {
     @Test
     void unknownNameIsRejectedByName() {
         assertThatThrownBy(() -> Init.calculateGain("gelu"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("Unsupported nonlinearity gelu");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Unsupported nonlinearity gelu;");
         assertThatThrownBy(() -> Init.calculateGain("ReLU")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Init.calculateGain((Nonlinearity) null)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -57,5 +57,16 @@ class GainTest {
         assertThat(FanMode.fromTorchName("FAN_OUT")).isEqualTo(FanMode.FAN_OUT);
         assertThatThrownBy(() -> FanMode.fromTorchName("fan_avg"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fan_avg");
+    }
+
+    @org.junit.jupiter.api.Test
+    void unknownNamesListTheValidOnes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Nonlinearity.fromTorchName("Relu"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unsupported nonlinearity Relu").hasMessageContaining("did you mean \"relu\"")
+                .hasMessageContaining("\"leaky_relu\"").hasMessageContaining("\"conv_transpose3d\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Init.calculateGain("gelu"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gelu")
+                .hasMessageContaining("must be one of");
     }
 }

@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * PyTorch's {@code model.apply(fn)} for DL4J networks: visits every layer once, in order, and hands
- * {@code fn} a {@link Module} whose parameters are PyTorch-layout views into the network's parameters.
+ * {@code fn} a {@link TorchModule} whose parameters are PyTorch-layout views into the network's parameters.
  *
  * <pre>{@code
  * MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -40,26 +40,26 @@ public final class NnInit {
     }
 
     /** Calls {@code fn} on every layer of an initialized network, in index order. */
-    public static void apply(MultiLayerNetwork net, Consumer<Module> fn) {
+    public static void apply(MultiLayerNetwork net, Consumer<TorchModule> fn) {
         requireFn(fn);
         modules(net).forEach(fn);
     }
 
     /** Calls {@code fn} on every layer vertex of an initialized graph, in topological order. */
-    public static void apply(ComputationGraph net, Consumer<Module> fn) {
+    public static void apply(ComputationGraph net, Consumer<TorchModule> fn) {
         requireFn(fn);
         modules(net).forEach(fn);
     }
 
     /** Calls {@code fn} on the layers {@code select} accepts (see {@link Select}). */
-    public static void apply(MultiLayerNetwork net, Predicate<Module> select, Consumer<Module> fn) {
+    public static void apply(MultiLayerNetwork net, Predicate<TorchModule> select, Consumer<TorchModule> fn) {
         requireFn(fn);
         requireSelect(select);
         modules(net).stream().filter(select).forEach(fn);
     }
 
     /** Calls {@code fn} on the layers {@code select} accepts (see {@link Select}). */
-    public static void apply(ComputationGraph net, Predicate<Module> select, Consumer<Module> fn) {
+    public static void apply(ComputationGraph net, Predicate<TorchModule> select, Consumer<TorchModule> fn) {
         requireFn(fn);
         requireSelect(select);
         modules(net).stream().filter(select).forEach(fn);
@@ -70,12 +70,12 @@ public final class NnInit {
      *
      * @throws IllegalArgumentException when the network is null or {@code init()} has not been called
      */
-    public static List<Module> modules(MultiLayerNetwork net) {
+    public static List<TorchModule> modules(MultiLayerNetwork net) {
         if (net == null || net.getLayers() == null) {
             throw new IllegalArgumentException("net must be an initialized MultiLayerNetwork (call net.init()), but "
                     + "found " + (net == null ? "null" : "one without layers"));
         }
-        List<Module> out = new ArrayList<>();
+        List<TorchModule> out = new ArrayList<>();
         org.deeplearning4j.nn.api.Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
             // The network configuration keeps frozen wrappers; the runtime layer's conf is the inner layer's.
@@ -91,13 +91,13 @@ public final class NnInit {
      *
      * @throws IllegalArgumentException when the graph is null or {@code init()} has not been called
      */
-    public static List<Module> modules(ComputationGraph net) {
+    public static List<TorchModule> modules(ComputationGraph net) {
         if (net == null || net.getVertices() == null) {
             throw new IllegalArgumentException("net must be an initialized ComputationGraph (call net.init()), but "
                     + "found " + (net == null ? "null" : "one without vertices"));
         }
         Map<String, List<String>> vertexInputs = net.getConfiguration().getVertexInputs();
-        List<Module> out = new ArrayList<>();
+        List<TorchModule> out = new ArrayList<>();
         GraphVertex[] vertices = net.getVertices();
         for (int idx : net.topologicalSortOrder()) {
             GraphVertex vertex = vertices[idx];
@@ -114,7 +114,7 @@ public final class NnInit {
         return out;
     }
 
-    private static Module module(String name, int index, Layer conf, org.deeplearning4j.nn.api.Layer layer,
+    private static TorchModule module(String name, int index, Layer conf, org.deeplearning4j.nn.api.Layer layer,
                                  List<String> inputs) {
         Layer wrapper = null;
         Layer inner = conf;
@@ -135,7 +135,7 @@ public final class NnInit {
             wrapper = conf;   // frozen at run time (e.g. by TransferLearning) without a wrapper in the config
         }
         Map<String, INDArray> params = layer.paramTable();
-        return new Module(name, index, inner, wrapper, layer, params, inputs);
+        return new TorchModule(name, index, inner, wrapper, layer, params, inputs);
     }
 
     private static void requireSelect(Object select) {

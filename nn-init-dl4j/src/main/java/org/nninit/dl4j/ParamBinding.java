@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One PyTorch parameter of a {@link Module} and how it maps onto DL4J's storage. Most are plain views; a few
+ * One PyTorch parameter of a {@link TorchModule} and how it maps onto DL4J's storage. Most are plain views; a few
  * PyTorch tensors have no view in DL4J's buffer (LSTM gate order, BatchNorm's log10 std, a packed attention
  * in-projection, a separable convolution's depthwise weight) and are read and written by translation.
  *

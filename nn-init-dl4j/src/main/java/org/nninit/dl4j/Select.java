@@ -19,7 +19,7 @@ public final class Select {
     }
 
     /** Layers that are an instance of any of {@code types} (configuration classes, frozen wrappers or runtime classes). */
-    public static Predicate<Module> type(Class<?>... types) {
+    public static Predicate<TorchModule> type(Class<?>... types) {
         if (types == null || types.length == 0) {
             throw new IllegalArgumentException("types must name at least one class");
         }
@@ -35,11 +35,26 @@ public final class Select {
     }
 
     /**
+     * PyTorch's {@code nn.Linear}: DL4J's {@code DenseLayer}, {@code OutputLayer} and {@code RnnOutputLayer} (a
+     * Linear applied at every time step). A port that selects only {@code DenseLayer} would miss the output
+     * layer, which is a Linear in the PyTorch model too.
+     *
+     * <pre>{@code
+     * NnInit.apply(net, Select.linear(), m -> Init.xavierUniform(m.weight()));   // isinstance(m, nn.Linear)
+     * }</pre>
+     */
+    public static Predicate<TorchModule> linear() {
+        return type(org.deeplearning4j.nn.conf.layers.DenseLayer.class,
+                org.deeplearning4j.nn.conf.layers.OutputLayer.class,
+                org.deeplearning4j.nn.conf.layers.RnnOutputLayer.class);
+    }
+
+    /**
      * Layers whose name matches {@code regex} in full.
      *
      * @throws IllegalArgumentException when the regex does not compile
      */
-    public static Predicate<Module> name(String regex) {
+    public static Predicate<TorchModule> name(String regex) {
         Pattern pattern;
         try {
             pattern = Pattern.compile(regex);
@@ -50,12 +65,12 @@ public final class Select {
     }
 
     /** Layers that have a parameter called {@code name} (PyTorch name or DL4J key). */
-    public static Predicate<Module> has(String name) {
+    public static Predicate<TorchModule> has(String name) {
         return m -> m.has(name);
     }
 
     /** Layers not wrapped in {@code FrozenLayer}/{@code FrozenLayerWithBackprop}. */
-    public static Predicate<Module> trainable() {
+    public static Predicate<TorchModule> trainable() {
         return m -> !m.frozen();
     }
 }

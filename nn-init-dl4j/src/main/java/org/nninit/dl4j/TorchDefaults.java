@@ -75,7 +75,7 @@ public final class TorchDefaults {
      * @param generator the source of draws; {@code null} means ND4J's global RNG
      * @return whether the layer has a PyTorch equivalent (false: left unchanged)
      */
-    public static boolean reset(Module m, Generator generator) {
+    public static boolean reset(TorchModule m, Generator generator) {
         Generator gen = Generator.orGlobal(generator);
         Object layer = m.layer();
         if (layer instanceof DenseLayer || layer instanceof BaseOutputLayer) {
@@ -164,18 +164,18 @@ public final class TorchDefaults {
      * A contiguous c-order array of the parameter's PyTorch shape and dtype, what PyTorch's generator fills: the
      * parameter's own view when DL4J stores it that way (no copy), otherwise a fresh array for {@link #write}.
      */
-    private static INDArray target(Module m, String name) {
+    private static INDArray target(TorchModule m, String name) {
         INDArray view = m.rowMajorView(name);
         return view != null ? view : fresh(m, name);
     }
 
     /** A fresh contiguous c-order array of the parameter's PyTorch shape and dtype. */
-    private static INDArray fresh(Module m, String name) {
+    private static INDArray fresh(TorchModule m, String name) {
         return Nd4j.create(m.dataType(name), m.shape(name), 'c');
     }
 
     /** Stores {@code values} unless they were drawn into the parameter's own view. */
-    private static void write(Module m, String name, INDArray values) {
+    private static void write(TorchModule m, String name, INDArray values) {
         if (values != null && values != m.rowMajorView(name)) {
             m.assign(name, values);
         }

@@ -1,6 +1,6 @@
 /**
  * nn-init for DeepLearning4J networks: {@link org.nninit.dl4j.NnInit#apply} walks a built network like
- * PyTorch's {@code model.apply(fn)}, handing each layer as a {@link org.nninit.dl4j.Module} with PyTorch-named,
+ * PyTorch's {@code model.apply(fn)}, handing each layer as a {@link org.nninit.dl4j.TorchModule} with PyTorch-named,
  * PyTorch-layout parameter views; {@link org.nninit.dl4j.TorchDefaults} gives a network the initial weights of
  * the equivalent PyTorch model; {@link org.nninit.dl4j.Select} picks layers.
  *

@@ -30,7 +30,7 @@ class ChannelOrderTest {
     void depthwiseOutputChannelIsInputTimesMultiplierPlusM() {
         MultiLayerNetwork net = Nets.mln(new DepthwiseConvolution2D.Builder(1, 1).nIn(2).depthMultiplier(2)
                 .activation(Activation.IDENTITY).build());
-        Module m = NnInit.modules(net).get(0);
+        TorchModule m = NnInit.modules(net).get(0);
         m.assign("weight", torchDepthwise());
         Nd4j.getExecutioner().commit();
         INDArray out = net.output(X).castTo(DataType.DOUBLE).reshape(4);
@@ -42,7 +42,7 @@ class ChannelOrderTest {
     void separableDepthwiseUsesTheSameOrder() {
         MultiLayerNetwork net = Nets.mln(new SeparableConvolution2D.Builder(1, 1).nIn(2).nOut(1).depthMultiplier(2)
                 .hasBias(false).activation(Activation.IDENTITY).build());
-        Module m = NnInit.modules(net).get(0);
+        TorchModule m = NnInit.modules(net).get(0);
         m.assign("depthwise.weight", torchDepthwise());
         for (int o = 0; o < 4; o++) {
             INDArray pointwise = Nd4j.zeros(DataType.FLOAT, 1, 4, 1, 1);

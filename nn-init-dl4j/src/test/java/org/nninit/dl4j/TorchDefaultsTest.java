@@ -124,7 +124,7 @@ class TorchDefaultsTest {
         TorchDefaults.reset(net, gen);
         double b = 1 / Math.sqrt(h);
         assertCalls(gen, "uniform[12, 2]", b, "uniform[12, 3]", b, "uniform[12]", b, "uniform[12]", b);
-        Module m = NnInit.modules(net).get(0);
+        TorchModule m = NnInit.modules(net).get(0);
         // weight_ih = 1..24, weight_hh = 25..60, bias_ih = 61..72, bias_hh = 73..84 in torch's (i, f, g, o) order
         INDArray wih = m.read("weight_ih");
         assertThat(wih.getDouble(0, 0)).isEqualTo(1.0);
@@ -153,7 +153,7 @@ class TorchDefaultsTest {
         double pw = 1 / Math.sqrt(10);
         assertCalls(gen, "uniform[4, 2, 3, 3]", conv, "uniform[4]", conv, "uniform[4, 5, 2, 2]", deconv,
                 "uniform[5]", deconv, "uniform[10, 1, 3, 3]", dw, "uniform[6, 10, 1, 1]", pw, "uniform[6]", pw);
-        Module bn = NnInit.modules(net).get(3);
+        TorchModule bn = NnInit.modules(net).get(3);
         assertThat(bn.read("weight").toDoubleVector()).containsOnly(1);
         assertThat(bn.read("bias").toDoubleVector()).containsOnly(0);
         assertThat(bn.read("running_var").toDoubleVector()).containsOnly(1);
@@ -163,7 +163,7 @@ class TorchDefaultsTest {
                 new SelfAttentionLayer.Builder().nIn(4).nOut(4).nHeads(2).headSize(2).projectInput(true).build(),
                 new PReLULayer.Builder().inputShape(4).build());
         CountingGenerator g2 = new CountingGenerator();
-        List<Module> ms = NnInit.modules(other);
+        List<TorchModule> ms = NnInit.modules(other);
         TorchDefaults.reset(ms.get(0), g2);
         TorchDefaults.reset(ms.get(1), g2);
         assertThat(TorchDefaults.reset(ms.get(2), g2)).isTrue();
@@ -181,10 +181,10 @@ class TorchDefaultsTest {
         CountingGenerator gen = new CountingGenerator();
         TorchDefaults.reset(graph, gen);
         List<String> drawn = NnInit.modules(graph).stream().filter(m -> m.has("weight") && m.is(
-                org.deeplearning4j.nn.conf.layers.ConvolutionLayer.class)).map(Module::name).toList();
+                org.deeplearning4j.nn.conf.layers.ConvolutionLayer.class)).map(TorchModule::name).toList();
         // convolutions without bias draw one weight each, in visiting order; then the output Linear draws two
         assertThat(gen.calls).hasSize(drawn.size() + 2);
-        Map<String, Module> byName = NnInit.modules(graph).stream().collect(Collectors.toMap(Module::name, m -> m));
+        Map<String, TorchModule> byName = NnInit.modules(graph).stream().collect(Collectors.toMap(TorchModule::name, m -> m));
         for (int k = 0; k < drawn.size(); k++) {
             assertThat(gen.calls.get(k).shape()).as("draw %d is %s", k, drawn.get(k))
                     .containsExactly(byName.get(drawn.get(k)).shape("weight"));

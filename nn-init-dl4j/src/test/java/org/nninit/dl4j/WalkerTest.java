@@ -51,7 +51,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 class WalkerTest {
 
     /** Writes 1000 at torchIdx through the view; checks the DL4J param and the flat vector. */
-    private static void lands(Supplier<INDArray> flat, Module m, String name, long[] torchIdx, String key,
+    private static void lands(Supplier<INDArray> flat, TorchModule m, String name, long[] torchIdx, String key,
                               long... dl4jIdx) {
         double before = flat.get().sumNumber().doubleValue();
         INDArray view = m.param(name);
@@ -71,8 +71,8 @@ class WalkerTest {
     void denseAndOutputWeightIsTorchOutByIn() {
         MultiLayerNetwork net = Nets.mln(new DenseLayer.Builder().nIn(3).nOut(5).build(),
                 new OutputLayer.Builder().nIn(5).nOut(2).lossFunction(LossFunctions.LossFunction.MSE).build());
-        List<Module> ms = NnInit.modules(net);
-        assertThat(ms).extracting(Module::name).containsExactly("layer0", "layer1");
+        List<TorchModule> ms = NnInit.modules(net);
+        assertThat(ms).extracting(TorchModule::name).containsExactly("layer0", "layer1");
         assertThat(ms.get(0).weight().shape()).containsExactly(5, 3);
         assertThat(ms.get(1).paramNames()).containsExactly("weight", "bias");
         lands(net::params, ms.get(0), "weight", i(4, 1), "W", 1, 4);
@@ -90,7 +90,7 @@ class WalkerTest {
                 new Deconvolution3D.Builder().kernelSize(2, 3, 4).nIn(2).nOut(3).build(),
                 new DepthwiseConvolution2D.Builder(3, 2).nIn(3).depthMultiplier(2).build(),
                 new SeparableConvolution2D.Builder(3, 2).nIn(3).nOut(4).depthMultiplier(2).build());
-        List<Module> ms = NnInit.modules(net);
+        List<TorchModule> ms = NnInit.modules(net);
         lands(net::params, ms.get(0), "weight", i(3, 1, 2, 1), "W", 3, 1, 2, 1);
         assertThat(ms.get(1).weight().shape()).containsExactly(4, 2, 3);
         lands(net::params, ms.get(1), "weight", i(3, 1, 2), "W", 3, 1, 2, 0);
@@ -100,13 +100,13 @@ class WalkerTest {
         assertThat(ms.get(4).weight().shape()).containsExactly(2, 3, 2, 3, 4);   // from [kD,kH,kW,out,in]
         lands(net::params, ms.get(4), "weight", i(1, 2, 1, 0, 3), "W", 1, 0, 3, 2, 1);
         // depthwise: torch channel o = i*dm + m, DL4J W [kH, kW, nIn, dm]
-        Module dw = ms.get(5);
+        TorchModule dw = ms.get(5);
         assertThat(dw.shape("weight")).containsExactly(6, 1, 3, 2);
         dw.update("weight", w -> w.putScalar(new long[] {2 * 2 + 1, 0, 2, 1}, 777));
         assertThat(dw.dl4jParams().get("W").getDouble(2, 1, 2, 1)).isEqualTo(777.0);
         lands(net::params, dw, "bias", i(5), "b", 5);
         // separable: depthwise.weight has no view; read/assign translate, DL4J W [dm, nIn, kH, kW]
-        Module sep = ms.get(6);
+        TorchModule sep = ms.get(6);
         assertThat(sep.paramNames()).containsExactly("depthwise.weight", "pointwise.weight", "pointwise.bias");
         assertThatThrownBy(() -> sep.param("depthwise.weight")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("depthwise.weight");
@@ -128,7 +128,7 @@ class WalkerTest {
                 new Deconvolution3D.Builder().kernelSize(2, 3, 4).nIn(2).nOut(4).build(),
                 new DepthwiseConvolution2D.Builder(3, 2).nIn(3).depthMultiplier(4).build());
         for (Generator gen : new Generator[] {null, new TorchGenerator(1)}) {
-            for (Module m : NnInit.modules(net)) {
+            for (TorchModule m : NnInit.modules(net)) {
                 for (java.util.function.Consumer<INDArray> fill : List.<java.util.function.Consumer<INDArray>>of(
                         w -> Init.normal(w, 0, 1, gen), w -> Init.uniform(w, -1, 1, gen),
                         w -> Init.kaimingNormal(w, 0, FanMode.FAN_IN, Nonlinearity.RELU, gen),
@@ -144,9 +144,18 @@ class WalkerTest {
     }
 
     @Test
+    void selectLinearTakesDenseAndOutputLayersAsNnLinear() {
+        MultiLayerNetwork net = Nets.mln(new DenseLayer.Builder().nIn(3).nOut(4).build(),
+                new BatchNormalization.Builder().nIn(4).nOut(4).build(),
+                new OutputLayer.Builder().nIn(4).nOut(2).build());
+        assertThat(NnInit.modules(net).stream().filter(Select.linear()).map(TorchModule::index))
+                .containsExactly(0, 2);
+    }
+
+    @Test
     void logStdRunningVarRejectsNanAndInfinity() {
         MultiLayerNetwork net = Nets.mln(new BatchNormalization.Builder().nIn(3).nOut(3).build());
-        Module bn = NnInit.modules(net).get(0);
+        TorchModule bn = NnInit.modules(net).get(0);
         INDArray before = net.params().dup();
         for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, 0f, -1f}) {
             assertThatThrownBy(() -> bn.assign("running_var", Nd4j.createFromArray(1f, bad, 1f)))
@@ -160,8 +169,8 @@ class WalkerTest {
         MultiLayerNetwork net = Nets.mln(new BatchNormalization.Builder().nIn(3).nOut(3).build(),
                 new BatchNormalization.Builder().nIn(3).nOut(3).useLogStd(false).build(),
                 new BatchNormalization.Builder().nIn(3).nOut(3).lockGammaBeta(true).build());
-        List<Module> ms = NnInit.modules(net);
-        Module logStd = ms.get(0);
+        List<TorchModule> ms = NnInit.modules(net);
+        TorchModule logStd = ms.get(0);
         assertThat(logStd.paramNames()).containsExactly("weight", "bias", "running_mean", "running_var");
         lands(net::params, logStd, "weight", i(1), "gamma", 1);
         lands(net::params, logStd, "bias", i(2), "beta", 2);
@@ -186,7 +195,7 @@ class WalkerTest {
         MultiLayerNetwork net = Nets.mln(new EmbeddingLayer.Builder().nIn(7).nOut(4).hasBias(true).build(),
                 new DenseLayer.Builder().nIn(4).nOut(3).build(),
                 new PReLULayer.Builder().inputShape(3, 4, 5).sharedAxes(2, 3).build());
-        List<Module> ms = NnInit.modules(net);
+        List<TorchModule> ms = NnInit.modules(net);
         assertThat(ms.get(0).weight().shape()).containsExactly(7, 4);
         lands(net::params, ms.get(0), "weight", i(6, 1), "W", 6, 1);
         lands(net::params, ms.get(0), "b", i(2), "b", 2);   // no torch twin: reachable by DL4J key
@@ -204,7 +213,7 @@ class WalkerTest {
         int h = 3;
         MultiLayerNetwork net = Nets.mln(new LSTM.Builder().nIn(nIn).nOut(h).build(),
                 new SimpleRnn.Builder().nIn(h).nOut(4).build());
-        Module lstm = NnInit.modules(net).get(0);
+        TorchModule lstm = NnInit.modules(net).get(0);
         assertThat(lstm.paramNames()).containsExactly("weight_ih", "weight_hh", "bias");
         assertThat(lstm.weight()).isNull();
         int[] dl4jBlockOfTorch = {3, 1, 0, 2};   // torch (i, f, g, o) vs DL4J (g, f, o, i)
@@ -227,7 +236,7 @@ class WalkerTest {
         // forget gate bias block is at the same place in both orders
         lstm.update("bias", x -> x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(h, 2 * h)).assign(-5));
         assertThat(b.getDouble(h)).isEqualTo(-5.0);
-        Module rnn = NnInit.modules(net).get(1);
+        TorchModule rnn = NnInit.modules(net).get(1);
         lands(net::params, rnn, "weight_ih", i(3, 1), "W", 1, 3);
         lands(net::params, rnn, "weight_hh", i(0, 2), "RW", 2, 0);
     }
@@ -236,7 +245,7 @@ class WalkerTest {
     void selfAttentionPackedInProjection() {
         MultiLayerNetwork net = Nets.mln(new SelfAttentionLayer.Builder().nIn(4).nOut(4).nHeads(2).headSize(2)
                 .projectInput(true).build());
-        Module att = NnInit.modules(net).get(0);
+        TorchModule att = NnInit.modules(net).get(0);
         assertThat(att.shape("in_proj_weight")).containsExactly(12, 4);
         INDArray in = Nd4j.arange(48).reshape('c', 12, 4).castTo(DataType.FLOAT);
         att.assign("in_proj_weight", in);
@@ -267,14 +276,14 @@ class WalkerTest {
     @Test
     void graphIsWalkedTopologicallyWithWriteThrough() {
         ComputationGraph graph = Nets.residualGraph(true, 8, 16);
-        List<Module> ms = NnInit.modules(graph);
-        List<String> names = ms.stream().map(Module::name).toList();
+        List<TorchModule> ms = NnInit.modules(graph);
+        List<String> names = ms.stream().map(TorchModule::name).toList();
         assertThat(names).containsExactlyInAnyOrder("c1", "b1", "r1", "c2", "b2", "sc", "bsc", "r2", "pool", "out");
         assertThat(names.indexOf("c2")).isGreaterThan(names.indexOf("r1"));
         assertThat(names.indexOf("out")).isEqualTo(names.size() - 1);
-        assertThat(ms).extracting(Module::index).containsExactlyElementsOf(
+        assertThat(ms).extracting(TorchModule::index).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, ms.size()).boxed().toList());
-        Module c2 = ms.get(names.indexOf("c2"));
+        TorchModule c2 = ms.get(names.indexOf("c2"));
         assertThat(c2.inputs()).containsExactly("r1");
         assertThat(c2.weight().shape()).containsExactly(16, 8, 3, 3);
         lands(graph::params, c2, "weight", i(15, 7, 2, 0), "W", 15, 7, 2, 0);
@@ -304,8 +313,8 @@ class WalkerTest {
         MultiLayerNetwork updated = build.get();
         org.nninit.random.TorchGenerator fillGen = new org.nninit.random.TorchGenerator(3);
         org.nninit.random.TorchGenerator updateGen = new org.nninit.random.TorchGenerator(3);
-        List<Module> fm = NnInit.modules(filled);
-        List<Module> um = NnInit.modules(updated);
+        List<TorchModule> fm = NnInit.modules(filled);
+        List<TorchModule> um = NnInit.modules(updated);
         for (String name : new String[] {"weight", "bias"}) {
             fm.get(0).fill(name, w -> org.nninit.Init.uniform(w, -1, 1, fillGen));
             um.get(0).update(name, w -> org.nninit.Init.uniform(w, -1, 1, updateGen));

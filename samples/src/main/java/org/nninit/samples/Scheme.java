@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nninit.FanMode;
 import org.nninit.Init;
 import org.nninit.Nonlinearity;
-import org.nninit.dl4j.Module;
 import org.nninit.dl4j.TorchDefaults;
+import org.nninit.dl4j.TorchModule;
 import org.nninit.dl4j.report.ExpectedStd;
 import org.nninit.modules.ModuleDefaults;
 import org.nninit.random.Generator;
@@ -41,11 +41,11 @@ public enum Scheme {
 
     /**
      * Initializes one layer of a DL4J network (as {@link org.nninit.dl4j.NnInit#apply} hands it out) in place;
-     * layers without a weight are left alone. The PyTorch default is {@link TorchDefaults#reset(Module, Generator)},
+     * layers without a weight are left alone. The PyTorch default is {@link TorchDefaults#reset(TorchModule, Generator)},
      * i.e. the layer's PyTorch twin's {@code reset_parameters()}; the others are element-wise, so they run on the
-     * PyTorch-layout views {@link Module#weight()} and {@link Module#bias()}.
+     * PyTorch-layout views {@link TorchModule#weight()} and {@link TorchModule#bias()}.
      */
-    public void apply(Module m, Generator gen) {
+    public void apply(TorchModule m, Generator gen) {
         if (this == TORCH_DEFAULT) {
             TorchDefaults.reset(m, gen);
         } else if (m.weight() != null) {

@@ -26,16 +26,16 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nninit.FanMode;
 import org.nninit.Init;
 import org.nninit.Nonlinearity;
-import org.nninit.dl4j.Module;
 import org.nninit.dl4j.NnInit;
 import org.nninit.dl4j.TorchDefaults;
+import org.nninit.dl4j.TorchModule;
 import org.nninit.random.Generator;
 
 /**
  * Whole-network initialization recipes, each one call, built on {@link NnInit}. Every recipe takes an
  * optional {@link Generator} ({@code null}: ND4J's global RNG, so the network's {@code .seed(...)} keeps
  * it reproducible) and works on {@code MultiLayerNetwork} and {@code ComputationGraph}. Functions run on
- * exactly PyTorch's tensors ({@link Module#fill}, in place where DL4J stores them row-major), so fans are PyTorch's.
+ * exactly PyTorch's tensors ({@link TorchModule#fill}, in place where DL4J stores them row-major), so fans are PyTorch's.
  *
  * <pre>{@code
  * Recipes.resnet(graph, true, null);        // torchvision ResNet(zero_init_residual=True)
@@ -89,7 +89,7 @@ public final class Recipes {
         NnInit.apply(net, m -> resnetLayer(m, lastBn.contains(m.name()), gen));
     }
 
-    private static void resnetLayer(Module m, boolean zeroGamma, Generator gen) {
+    private static void resnetLayer(TorchModule m, boolean zeroGamma, Generator gen) {
         if (m.is(ConvolutionLayer.class)) {
             for (String name : m.paramNames()) {
                 if (name.endsWith("weight")) {
@@ -122,7 +122,7 @@ public final class Recipes {
         NnInit.apply(net, m -> transformerLayer(m, gen));
     }
 
-    private static void transformerLayer(Module m, Generator gen) {
+    private static void transformerLayer(TorchModule m, Generator gen) {
         if (m.is(EmbeddingLayer.class) || m.is(EmbeddingSequenceLayer.class)) {
             m.fill("weight", w -> Init.normal(w, 0, 0.02, gen));
             fillIfPresent(m, "b", Init::zeros);
@@ -154,7 +154,7 @@ public final class Recipes {
         NnInit.apply(net, m -> dcganLayer(m, gen));
     }
 
-    private static void dcganLayer(Module m, Generator gen) {
+    private static void dcganLayer(TorchModule m, Generator gen) {
         if (m.is(ConvolutionLayer.class) || m.is(DenseLayer.class) || m.is(BaseOutputLayer.class)) {
             for (String name : m.paramNames()) {
                 if (name.endsWith("weight") && !name.startsWith("layer_norm")) {
@@ -231,7 +231,7 @@ public final class Recipes {
         return d;
     }
 
-    private static void fillIfPresent(Module m, String name, Consumer<org.nd4j.linalg.api.ndarray.INDArray> fn) {
+    private static void fillIfPresent(TorchModule m, String name, Consumer<org.nd4j.linalg.api.ndarray.INDArray> fn) {
         if (m.has(name)) {
             m.fill(name, fn);
         }

@@ -15,7 +15,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nninit.dl4j.Module;
+import org.nninit.dl4j.TorchModule;
 import org.nninit.dl4j.Nets;
 import org.nninit.dl4j.NnInit;
 
@@ -35,8 +35,8 @@ class RecipesTest {
         assertThat(sd).as("%s std (n=%d)", what, n).isCloseTo(std, within(6 * std / Math.sqrt(2.0 * n)));
     }
 
-    private static Map<String, Module> byName(ComputationGraph graph) {
-        return NnInit.modules(graph).stream().collect(Collectors.toMap(Module::name, m -> m));
+    private static Map<String, TorchModule> byName(ComputationGraph graph) {
+        return NnInit.modules(graph).stream().collect(Collectors.toMap(TorchModule::name, m -> m));
     }
 
     @Test
@@ -44,7 +44,7 @@ class RecipesTest {
         ComputationGraph graph = Nets.residualGraph(true, 32, 64);
         assertThat(Recipes.residualBranchEnds(graph.getConfiguration())).containsExactly("b2");
         Recipes.resnet(graph, true, null);
-        Map<String, Module> m = byName(graph);
+        Map<String, TorchModule> m = byName(graph);
         // kaiming_normal_(fan_out, relu): std = sqrt(2 / (out * k * k)); c2 [64, 32, 3, 3] has 18432 values
         assertMoments("c2 weight", m.get("c2").weight(), 0, Math.sqrt(2.0 / (64 * 9)));
         assertMoments("c1 weight", m.get("c1").weight(), 0, Math.sqrt(2.0 / (32 * 9)));

@@ -38,7 +38,7 @@ import org.nd4j.linalg.api.shape.Shape;
  * index rows, columns or positions (orthogonal, eye, dirac, sparse) through {@link #update}, which works on a
  * fresh copy.
  */
-public final class Module {
+public final class TorchModule {
 
     private final String name;
     private final int index;
@@ -49,7 +49,7 @@ public final class Module {
     private final Map<String, ParamBinding> torch;
     private final List<String> inputs;
 
-    Module(String name, int index, Layer layer, Layer wrapper, org.deeplearning4j.nn.api.Layer dl4jLayer,
+    TorchModule(String name, int index, Layer layer, Layer wrapper, org.deeplearning4j.nn.api.Layer dl4jLayer,
            Map<String, INDArray> raw, List<String> inputs) {
         this.name = name;
         this.index = index;
@@ -238,7 +238,7 @@ public final class Module {
 
     @Override
     public String toString() {
-        return "Module(" + index + ", " + name + ", " + layer.getClass().getSimpleName() + (frozen() ? ", frozen" : "")
+        return "TorchModule(" + index + ", " + name + ", " + layer.getClass().getSimpleName() + (frozen() ? ", frozen" : "")
                 + ", " + torch.keySet() + ")";
     }
 }

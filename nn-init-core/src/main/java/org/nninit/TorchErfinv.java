@@ -56,13 +56,13 @@ final class TorchErfinv {
             float dem = step(step(step(step(B[3], z, B[2], fused), z, B[1], fused), z, B[0], fused), z, 1.0f, fused);
             x = y * num / dem;
         } else {
-            float z = (float) Math.sqrt(-logf((1.0f - yAbs) / 2.0f));
+            float z = (float) Math.sqrt(-GlibcFloat.logf((1.0f - yAbs) / 2.0f));
             float num = step(step(step(C[3], z, C[2], fused), z, C[1], fused), z, C[0], fused);
             float dem = step(step(D[1], z, D[0], fused), z, 1.0f, fused);
             x = Math.copySign(num, y) / dem;
         }
-        x = x - (erff(x) - y) / (TWO_OVER_SQRT_PI_F * expf(-x * x));
-        x = x - (erff(x) - y) / (TWO_OVER_SQRT_PI_F * expf(-x * x));
+        x = x - (GlibcFloat.erff(x) - y) / (TWO_OVER_SQRT_PI_F * GlibcFloat.expf(-x * x));
+        x = x - (GlibcFloat.erff(x) - y) / (TWO_OVER_SQRT_PI_F * GlibcFloat.expf(-x * x));
         return x;
     }
 
@@ -110,17 +110,5 @@ final class TorchErfinv {
             }
         }
         System.arraycopy(x, 0, y, 0, n);
-    }
-
-    private static float logf(float x) {
-        return GlibcFloat.logf(x);
-    }
-
-    private static float expf(float x) {
-        return GlibcFloat.expf(x);
-    }
-
-    private static float erff(float x) {
-        return GlibcFloat.erff(x);
     }
 }

@@ -74,11 +74,11 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
         for (int j = 0; j < 8; j++) {
             float u1 = 1.0f - d[at + j];
             float u2 = d[at + j + 8];
-            float radius = (float) Math.sqrt(-2.0f * logf(u1));
+            float radius = (float) Math.sqrt(-2.0f * GlibcFloat.logf(u1));
             // 2.0f * c10::pi<double> * u2 is a double product, then stored as float.
             float theta = (float) (TWO_PI * u2);
-            d[at + j] = scaled(radius * cosf(theta), std, mean);
-            d[at + j + 8] = scaled(radius * sinf(theta), std, mean);
+            d[at + j] = scaled(radius * GlibcFloat.cosf(theta), std, mean);
+            d[at + j + 8] = scaled(radius * GlibcFloat.sinf(theta), std, mean);
         }
     }
 
@@ -90,17 +90,17 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
             float u2 = d[at + j + 8];
             float theta = ReducedFloat.round((float) (TWO_PI * u2), bfloat16);
             if (eachStep) {
-                float log = ReducedFloat.round(logf(u1), bfloat16);
+                float log = ReducedFloat.round(GlibcFloat.logf(u1), bfloat16);
                 float radius = ReducedFloat.round((float) Math.sqrt(-2.0f * log), bfloat16);
-                float cos = ReducedFloat.round(cosf(theta), bfloat16);
-                float sin = ReducedFloat.round(sinf(theta), bfloat16);
+                float cos = ReducedFloat.round(GlibcFloat.cosf(theta), bfloat16);
+                float sin = ReducedFloat.round(GlibcFloat.sinf(theta), bfloat16);
                 d[at + j] = reducedAffine(ReducedFloat.round(radius * cos, bfloat16), std, mean, bfloat16);
                 d[at + j + 8] = reducedAffine(ReducedFloat.round(radius * sin, bfloat16), std, mean, bfloat16);
             } else {
                 // 1.13 half: radius and theta are stored as half; the rest of the expression stays in float.
-                float radius = ReducedFloat.round((float) Math.sqrt(-2.0f * logf(u1)), false);
-                d[at + j] = scaled(radius * cosf(theta), std, mean);
-                d[at + j + 8] = scaled(radius * sinf(theta), std, mean);
+                float radius = ReducedFloat.round((float) Math.sqrt(-2.0f * GlibcFloat.logf(u1)), false);
+                d[at + j] = scaled(radius * GlibcFloat.cosf(theta), std, mean);
+                d[at + j + 8] = scaled(radius * GlibcFloat.sinf(theta), std, mean);
             }
         }
     }
@@ -141,17 +141,5 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
     /** {@code normal_distribution}'s {@code sample * std + mean}, as the kernel's compiler evaluates it. */
     double affine(double sample, double std, double mean) {
         return scaled(sample, std, mean);
-    }
-
-    private static float logf(float x) {
-        return GlibcFloat.logf(x);
-    }
-
-    private static float sinf(float x) {
-        return GlibcFloat.sinf(x);
-    }
-
-    private static float cosf(float x) {
-        return GlibcFloat.cosf(x);
     }
 }

@@ -32,6 +32,20 @@ abstract class KaimingInit extends TorchInit {
         this.fanSource = fanSource;
     }
 
+    /** The constructor both subclasses hand to {@link #fromJson}. */
+    @FunctionalInterface
+    interface Constructor<T extends KaimingInit> {
+        T create(double a, FanMode mode, Nonlinearity nonlinearity, FanSource fanSource);
+    }
+
+    /** The fields of a JSON configuration, read as strictly as the constructor takes them ({@link JsonFields}). */
+    static <T extends KaimingInit> T fromJson(Object a, Object mode, Object nonlinearity, Object fanSource,
+                                               Constructor<T> constructor) {
+        return constructor.create(JsonFields.number("a", a), JsonFields.constant("mode", mode, FanMode.class),
+                JsonFields.constant("nonlinearity", nonlinearity, Nonlinearity.class),
+                JsonFields.constant("fanSource", fanSource, FanSource.class));
+    }
+
     public double a() {
         return a;
     }

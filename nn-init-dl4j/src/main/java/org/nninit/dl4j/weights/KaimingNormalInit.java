@@ -41,9 +41,7 @@ public final class KaimingNormalInit extends KaimingInit {
     static KaimingNormalInit fromJson(@JsonProperty("a") Object a, @JsonProperty("mode") Object mode,
                                       @JsonProperty("nonlinearity") Object nonlinearity,
                                       @JsonProperty("fanSource") Object fanSource) {
-        return new KaimingNormalInit(JsonFields.number("a", a), JsonFields.constant("mode", mode, FanMode.class),
-                JsonFields.constant("nonlinearity", nonlinearity, Nonlinearity.class),
-                JsonFields.constant("fanSource", fanSource, FanSource.class));
+        return fromJson(a, mode, nonlinearity, fanSource, KaimingNormalInit::new);
     }
 
     @Override

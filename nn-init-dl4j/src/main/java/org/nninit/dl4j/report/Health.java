@@ -8,6 +8,11 @@ package org.nninit.dl4j.report;
 public enum Health {
     /** The weights, the pre-activations or the outputs hold NaN or an infinity. */
     NOT_FINITE,
+    /**
+     * A BatchNorm whose scale (gamma) is exactly 0: deliberate, as in ResNet's {@code zero_init_residual}, where it
+     * makes each residual branch start as the identity. Its output std is 0 by design, not a collapse.
+     */
+    ZERO_INIT,
     /** Pre-activation std below {@value #COLLAPSED_BELOW}: the signal is numerically gone. */
     COLLAPSED,
     /** Pre-activation std above {@value #EXPLODING_ABOVE}. */

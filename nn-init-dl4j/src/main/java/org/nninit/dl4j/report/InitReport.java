@@ -162,11 +162,21 @@ public final class InitReport {
         double gradNorm = gradNorm(layer, p.gradKeyPrefix(), grads) / batch;
         boolean finite = LayerMath.allFinite(pre) && LayerMath.allFinite(post)
                 && (key == null || LayerMath.allFinite(layer.getParam(key)));
-        Health health = Health.of(finite, preStd, dead, weightStd / expected);
+        Health health = finite && zeroScaledBatchNorm(p) ? Health.ZERO_INIT
+                : Health.of(finite, preStd, dead, weightStd / expected);
         return new LayerStats(p.index(), p.name(), p.conf().getClass().getSimpleName(),
                 act == null ? "-" : act.toString(), key == null ? "-" : key, fanIn, fanOut, weightStd,
                 ruleName, expected, LayerMath.mean(pre), preStd, LayerMath.mean(post), LayerMath.std(post),
                 dead, gradNorm, health);
+    }
+
+    private static boolean zeroScaledBatchNorm(ProbedLayer p) {
+        if (!(p.conf() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization)
+                || p.layer().paramTable() == null || !p.layer().paramTable().containsKey("gamma")) {
+            return false;
+        }
+        INDArray gamma = p.layer().getParam("gamma");
+        return gamma.length() > 0 && gamma.castTo(DataType.DOUBLE).amaxNumber().doubleValue() == 0;
     }
 
     /** The known rule nearest to the measured std on a log scale (a factor 2 too big = a factor 2 too small). */
@@ -224,7 +234,7 @@ public final class InitReport {
 
     /** True when every layer is {@link Health#OK}. */
     public boolean healthy() {
-        return rows.stream().allMatch(r -> r.health() == Health.OK);
+        return rows.stream().allMatch(r -> r.health() == Health.OK || r.health() == Health.ZERO_INIT);
     }
 
     /** The report as CSV, header first. */

@@ -88,4 +88,26 @@ class ReportReliabilityTest {
         assertThatThrownBy(() -> Lsuv.PAPER.apply(twoInputs, x())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("inputs=[a, b]");
     }
+
+    @Test
+    void zeroInitResidualBatchNormIsIntendedAndThePlotHasNamesGapsAndUnderflow(@org.junit.jupiter.api.io.TempDir
+                                                                                   java.nio.file.Path dir)
+            throws Exception {
+        ComputationGraph graph = org.nninit.dl4j.Nets.residualGraph(false, 4, 4);
+        org.nninit.dl4j.recipes.Recipes.resnet(graph, true, null);
+        InitReport report = InitReport.of(graph, Nd4j.randn(DataType.FLOAT, 8, 4, 6, 6), null);
+        assertThat(report.row("b2").health()).isEqualTo(Health.ZERO_INIT);
+        assertThat(report.row("b1").health()).isNotEqualTo(Health.ZERO_INIT);
+        java.nio.file.Path png = report.writePlot(dir.resolve("report.png"));
+        assertThat(png).exists();
+        assertThat(png.toFile().length()).isGreaterThan(10_000);
+        // a signal that underflows to 0 midway still plots (its marker series), and a layer without a gradient
+        // leaves a gap rather than an error
+        MultiLayerNetwork net = net(false, true);
+        net.getLayer(1).getParam("W").assign(0);
+        net.getLayer(1).getParam("b").assign(0);
+        InitReport underflow = InitReport.of(net, x(), null);
+        assertThat(underflow.rows().get(1).health()).isEqualTo(Health.COLLAPSED);
+        assertThat(underflow.writePlot(dir.resolve("underflow.png"))).exists();
+    }
 }

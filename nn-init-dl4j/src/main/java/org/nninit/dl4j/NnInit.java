@@ -30,8 +30,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * NnInit.apply(net, Select.type(BatchNormalization.class).and(Select.trainable()), m -> Init.ones(m.weight()));
  * }</pre>
  *
- * <p>Order: layer index for a MultiLayerNetwork; the graph's topological order for a ComputationGraph (the
- * order DL4J lays parameters out and initializes them). Vertices without a layer (merge, element-wise, ...)
+ * <p>Order: PyTorch's module order. Layer index for a MultiLayerNetwork; for a ComputationGraph the order in which
+ * the vertices were added to the configuration, so that a port written line by line from the PyTorch module
+ * draws in PyTorch's order (not the topological order DL4J lays parameters out in). Vertices without a layer (merge, element-wise, ...)
  * are skipped. Layers without a PyTorch twin are still visited, with their DL4J parameters by key.
  */
 public final class NnInit {
@@ -45,7 +46,7 @@ public final class NnInit {
         modules(net).forEach(fn);
     }
 
-    /** Calls {@code fn} on every layer vertex of an initialized graph, in topological order. */
+    /** Calls {@code fn} on every layer vertex of an initialized graph, in the order they were added. */
     public static void apply(ComputationGraph net, Consumer<TorchModule> fn) {
         requireFn(fn);
         modules(net).forEach(fn);
@@ -87,7 +88,7 @@ public final class NnInit {
     }
 
     /**
-     * The layer vertices of an initialized graph as modules, in topological order.
+     * The layer vertices of an initialized graph as modules, in the order they were added to the configuration.
      *
      * @throws IllegalArgumentException when the graph is null or {@code init()} has not been called
      */
@@ -98,14 +99,16 @@ public final class NnInit {
         }
         Map<String, List<String>> vertexInputs = net.getConfiguration().getVertexInputs();
         List<TorchModule> out = new ArrayList<>();
-        GraphVertex[] vertices = net.getVertices();
-        for (int idx : net.topologicalSortOrder()) {
-            GraphVertex vertex = vertices[idx];
-            if (!vertex.hasLayer()) {
+        // The configuration keeps the vertices in the order they were added (a LinkedHashMap, also through JSON):
+        // a port written line by line from the PyTorch module adds them in its registration order, which is the
+        // order PyTorch constructs and initializes them. The topological order would put, e.g., a ResNet
+        // block's downsample conv right after the block input.
+        for (String name : net.getConfiguration().getVertices().keySet()) {
+            GraphVertex vertex = net.getVertex(name);
+            if (vertex == null || !vertex.hasLayer()) {
                 continue;
             }
             org.deeplearning4j.nn.api.Layer layer = vertex.getLayer();
-            String name = vertex.getVertexName();
             Layer conf = net.getConfiguration().getVertices().get(name) instanceof LayerVertex lv
                     && lv.getLayerConf() != null ? lv.getLayerConf().getLayer() : layer.conf().getLayer();
             out.add(module(name, out.size(), conf, layer,

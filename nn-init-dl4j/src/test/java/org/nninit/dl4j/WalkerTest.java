@@ -180,6 +180,23 @@ class WalkerTest {
         }
     }
 
+    /**
+     * A graph is walked in the order its vertices were added, PyTorch's registration order for a line-by-line
+     * port: Nets.residualGraph adds the shortcut conv "sc" after the main branch, where the topological order puts
+     * it second. The order survives JSON.
+     */
+    @Test
+    void graphsAreWalkedInTheOrderVerticesWereAdded() {
+        ComputationGraph graph = Nets.residualGraph(true, 4, 4);
+        List<String> expected = List.of("c1", "b1", "r1", "c2", "b2", "sc", "bsc", "r2", "pool", "out");
+        assertThat(NnInit.modules(graph).stream().map(TorchModule::name)).containsExactlyElementsOf(expected);
+        ComputationGraph restored = new ComputationGraph(org.deeplearning4j.nn.conf.ComputationGraphConfiguration
+                .fromJson(graph.getConfiguration().toJson()));
+        restored.init();
+        assertThat(NnInit.modules(restored).stream().map(TorchModule::name)).containsExactlyElementsOf(expected);
+        assertThat(NnInit.modules(graph).stream().map(TorchModule::index)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
     @Test
     void selectLinearTakesDenseAndOutputLayersAsNnLinear() {
         MultiLayerNetwork net = Nets.mln(new DenseLayer.Builder().nIn(3).nOut(4).build(),

@@ -1,0 +1,141 @@
+package org.nninit.dl4j.recipes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nninit.dl4j.NnInit;
+import org.nninit.dl4j.TorchModule;
+import org.nninit.random.TorchGenerator;
+
+/**
+ * Whole models against real PyTorch: torchvision's resnet18, built with a seed (with and without
+ * {@code zero_init_residual}), and its DL4J port written line by line in torchvision's registration order and
+ * initialized by {@link Recipes#resnet} with a {@link TorchGenerator} of the same seed must hold the same 62
+ * parameters, bit for bit (reference: {@code tools/torch-reference/models.py}, torch 1.13.1, torchvision 0.14.1).
+ */
+class PyTorchModelParityTest {
+
+    private static JsonNode reference() throws IOException {
+        try (InputStream in = PyTorchModelParityTest.class.getResourceAsStream("/torch-reference/models.json.gz")) {
+            return new ObjectMapper().readTree(new GZIPInputStream(in));
+        }
+    }
+
+    static Stream<JsonNode> resnet18Cases() throws IOException {
+        List<JsonNode> cases = new ArrayList<>();
+        reference().get("cases").forEach(cases::add);
+        return cases.stream().filter(c -> c.get("model").asText().equals("resnet18"));
+    }
+
+    /** torchvision's resnet18, vertex for module, named as named_parameters() names them, in __init__ order. */
+    static ComputationGraph resnet18() {
+        GraphBuilder g = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .convolutionMode(ConvolutionMode.Truncate).graphBuilder().addInputs("x");
+        g.addLayer("conv1", conv(7, 2, 3, 64), "x")
+                .addLayer("bn1", new BatchNormalization.Builder().build(), "conv1")
+                .addLayer("relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), "bn1")
+                .addLayer("maxpool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2)
+                        .padding(1, 1).build(), "relu");
+        String in = "maxpool";
+        int channels = 64;
+        for (int layer = 1; layer <= 4; layer++) {
+            int width = 64 << (layer - 1);
+            for (int block = 0; block < 2; block++) {
+                String p = "layer" + layer + "." + block + ".";
+                int stride = layer > 1 && block == 0 ? 2 : 1;
+                g.addLayer(p + "conv1", conv(3, stride, 1, width), in)
+                        .addLayer(p + "bn1", new BatchNormalization.Builder().build(), p + "conv1")
+                        .addLayer(p + "relu1", new ActivationLayer.Builder().activation(Activation.RELU).build(), p + "bn1")
+                        .addLayer(p + "conv2", conv(3, 1, 1, width), p + "relu1")
+                        .addLayer(p + "bn2", new BatchNormalization.Builder().build(), p + "conv2");
+                String shortcut = in;
+                if (stride != 1 || channels != width) {
+                    // registered after bn2 in BasicBlock.__init__, so added after it here
+                    g.addLayer(p + "downsample.0", conv(1, stride, 0, width), in)
+                            .addLayer(p + "downsample.1", new BatchNormalization.Builder().build(), p + "downsample.0");
+                    shortcut = p + "downsample.1";
+                }
+                g.addVertex(p + "add", new ElementWiseVertex(ElementWiseVertex.Op.Add), p + "bn2", shortcut)
+                        .addLayer(p + "relu2", new ActivationLayer.Builder().activation(Activation.RELU).build(), p + "add");
+                in = p + "relu2";
+                channels = width;
+            }
+        }
+        g.addLayer("avgpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), in)
+                .addLayer("fc", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1000)
+                        .activation(Activation.IDENTITY).build(), "avgpool")
+                .setOutputs("fc").setInputTypes(InputType.convolutional(32, 32, 3));
+        ComputationGraph net = new ComputationGraph(g.build());
+        net.init();
+        return net;
+    }
+
+    private static ConvolutionLayer conv(int k, int stride, int pad, int out) {
+        return new ConvolutionLayer.Builder(k, k).stride(stride, stride).padding(pad, pad).nOut(out).hasBias(false)
+                .build();
+    }
+
+    @ParameterizedTest(name = "resnet18 seed {0}")
+    @MethodSource("resnet18Cases")
+    void resnet18RecipeGivesTorchvisionsParameters(JsonNode c) throws Exception {
+        ComputationGraph net = resnet18();
+        Recipes.resnet(net, c.get("zero_init_residual").asBoolean(), new TorchGenerator(c.get("seed").asLong()));
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (TorchModule m : NnInit.modules(net)) {
+            for (String p : m.paramNames()) {
+                if (!p.startsWith("running_")) {
+                    actual.put(m.name() + "." + p, sha256(m.read(p).castTo(DataType.FLOAT).data().asFloat()));
+                }
+            }
+        }
+        Map<String, String> expected = new LinkedHashMap<>();
+        c.get("params").forEach(p -> expected.put(p.get("name").asText(), p.get("sha256").asText()));
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        List<String> differing = new ArrayList<>();
+        expected.forEach((name, hash) -> {
+            if (!hash.equals(actual.get(name))) {
+                differing.add(name);
+            }
+        });
+        assertThat(differing).as("parameters that differ from torchvision's (of %d)", expected.size()).isEmpty();
+    }
+
+    private static String sha256(float[] values) throws Exception {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            bytes.putFloat(v);
+        }
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+    }
+}

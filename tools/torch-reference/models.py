@@ -25,6 +25,41 @@ def describe(model):
     return out
 
 
+class MyModel(torch.nn.Module):
+    """The seed document's MyModel and its _initialize_weights (VGG-style)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(3, 64, 3)
+        self.conv2 = torch.nn.Conv2d(64, 128, 3)
+        self.fc = torch.nn.Linear(128, 10)
+        for m in self.modules():
+            if isinstance(m, torch.nn.Conv2d):
+                torch.nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
+                if m.bias is not None:
+                    torch.nn.init.constant_(m.bias, 0)
+            elif isinstance(m, torch.nn.Linear):
+                torch.nn.init.normal_(m.weight, 0, 0.01)
+                torch.nn.init.constant_(m.bias, 0)
+
+
+def dcgan_generator():
+    """A small DCGAN-style generator: Linear, unflatten, transposed convolutions with a BatchNorm between."""
+    return torch.nn.Sequential(torch.nn.Linear(8, 64), torch.nn.Unflatten(1, (16, 2, 2)),
+                               torch.nn.ConvTranspose2d(16, 8, 4, 2, 1, bias=False), torch.nn.BatchNorm2d(8),
+                               torch.nn.ReLU(), torch.nn.ConvTranspose2d(8, 3, 4, 2, 1), torch.nn.Tanh())
+
+
+def init_gan(m):
+    """The seed document's init_gan."""
+    classname = m.__class__.__name__
+    if classname.find('Conv') != -1:
+        torch.nn.init.normal_(m.weight.data, 0.0, 0.02)
+    elif classname.find('BatchNorm') != -1:
+        torch.nn.init.normal_(m.weight.data, 1.0, 0.02)
+        torch.nn.init.constant_(m.bias.data, 0)
+
+
 def main():
     torch.set_num_threads(1)
     cases = []
@@ -33,6 +68,14 @@ def main():
             torch.manual_seed(seed)
             model = torchvision.models.resnet18(zero_init_residual=zero)
             cases.append({"model": "resnet18", "zero_init_residual": zero, "seed": seed, "params": describe(model)})
+    for seed in [0, 3]:
+        torch.manual_seed(seed)
+        model = MyModel()
+        cases.append({"model": "mymodel", "seed": seed, "params": describe(model)})
+        torch.manual_seed(seed)
+        gen = dcgan_generator()
+        gen.apply(init_gan)
+        cases.append({"model": "dcgan", "seed": seed, "params": describe(gen)})
     doc = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": cases}
     with gzip.open(sys.argv[1], "wt") as f:
         json.dump(doc, f)

@@ -140,31 +140,66 @@ public final class Recipes {
     }
 
     /**
-     * DCGAN's {@code weights_init}: convolution (incl. transposed) and Dense/Output weights N(0, 0.02) and
-     * their biases 0 (DCGAN's convolutions have none); BatchNorm weight N(1, 0.02), bias 0.
+     * The DCGAN {@code init_gan} of the seed documents ({@code model.apply(init_gan)} after construction):
+     * PyTorch's defaults first (what constructing the model draws), then every convolution's weight (transposed
+     * ones included: {@code 'Conv'} in the class name) N(0, 0.02), its bias left as constructed, and every
+     * BatchNorm weight N(1, 0.02), bias 0. Nothing else changes: Dense layers keep nn.Linear's default.
+     * Bit for bit with a TorchGenerator against real PyTorch ({@code PyTorchModelParityTest}).
      */
     public static void dcgan(MultiLayerNetwork net, Generator generator) {
         Generator gen = Generator.orGlobal(generator);
+        TorchDefaults.reset(net, gen);
         NnInit.apply(net, m -> dcganLayer(m, gen));
     }
 
     /** See {@link #dcgan(MultiLayerNetwork, Generator)}. */
     public static void dcgan(ComputationGraph net, Generator generator) {
         Generator gen = Generator.orGlobal(generator);
+        TorchDefaults.reset(net, gen);
         NnInit.apply(net, m -> dcganLayer(m, gen));
     }
 
     private static void dcganLayer(TorchModule m, Generator gen) {
-        if (m.is(ConvolutionLayer.class) || m.is(DenseLayer.class) || m.is(BaseOutputLayer.class)) {
+        if (m.is(ConvolutionLayer.class) || m.is(org.deeplearning4j.nn.conf.layers.Convolution1DLayer.class)) {
             for (String name : m.paramNames()) {
-                if (name.endsWith("weight") && !name.startsWith("layer_norm")) {
+                if (name.endsWith("weight")) {
                     m.fill(name, w -> Init.normal(w, 0, 0.02, gen));
-                } else if (name.endsWith("bias")) {
-                    m.fill(name, Init::zeros);
                 }
             }
         } else if (m.is(BatchNormalization.class)) {
             fillIfPresent(m, "weight", w -> Init.normal(w, 1, 0.02, gen));
+            fillIfPresent(m, "bias", Init::zeros);
+        }
+    }
+
+    /**
+     * torchvision VGG's {@code _initialize_weights} (also the seed documents' {@code MyModel}): PyTorch's defaults
+     * first, then every convolution {@code kaiming_normal_(mode='fan_out', nonlinearity='relu')} with bias 0, every
+     * BatchNorm weight 1 and bias 0, every Linear (Dense, Output) N(0, 0.01) with bias 0, in module order.
+     * Bit for bit with a TorchGenerator against real PyTorch ({@code PyTorchModelParityTest}).
+     */
+    public static void vgg(MultiLayerNetwork net, Generator generator) {
+        Generator gen = Generator.orGlobal(generator);
+        TorchDefaults.reset(net, gen);
+        NnInit.apply(net, m -> vggLayer(m, gen));
+    }
+
+    /** See {@link #vgg(MultiLayerNetwork, Generator)}. */
+    public static void vgg(ComputationGraph net, Generator generator) {
+        Generator gen = Generator.orGlobal(generator);
+        TorchDefaults.reset(net, gen);
+        NnInit.apply(net, m -> vggLayer(m, gen));
+    }
+
+    private static void vggLayer(TorchModule m, Generator gen) {
+        if (m.is(ConvolutionLayer.class)) {
+            fillIfPresent(m, "weight", w -> Init.kaimingNormal(w, 0, FanMode.FAN_OUT, Nonlinearity.RELU, gen));
+            fillIfPresent(m, "bias", Init::zeros);
+        } else if (m.is(BatchNormalization.class)) {
+            fillIfPresent(m, "weight", Init::ones);
+            fillIfPresent(m, "bias", Init::zeros);
+        } else if (m.is(DenseLayer.class) || m.is(BaseOutputLayer.class)) {
+            fillIfPresent(m, "weight", w -> Init.normal(w, 0, 0.01, gen));
             fillIfPresent(m, "bias", Init::zeros);
         }
     }

@@ -22,11 +22,15 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.activations.Activation;
@@ -39,10 +43,12 @@ import org.nninit.dl4j.TorchModule;
 import org.nninit.random.TorchGenerator;
 
 /**
- * Whole models against real PyTorch: torchvision's resnet18, built with a seed (with and without
- * {@code zero_init_residual}), and its DL4J port written line by line in torchvision's registration order and
- * initialized by {@link Recipes#resnet} with a {@link TorchGenerator} of the same seed must hold the same 62
- * parameters, bit for bit (reference: {@code tools/torch-reference/models.py}, torch 1.13.1, torchvision 0.14.1).
+ * Whole models against real PyTorch (reference: {@code tools/torch-reference/models.py}, torch 1.13.1,
+ * torchvision 0.14.1): each model built in PyTorch with a seed, and its DL4J port written line by line in
+ * PyTorch's registration order and initialized by the matching recipe with a {@link TorchGenerator} of the same
+ * seed, hold the same parameters bit for bit: torchvision's resnet18 with and without {@code zero_init_residual}
+ * ({@link Recipes#resnet}), the seed documents' MyModel with its VGG-style {@code _initialize_weights}
+ * ({@link Recipes#vgg}), and a DCGAN generator with the seed's {@code init_gan} ({@link Recipes#dcgan}).
  */
 class PyTorchModelParityTest {
 
@@ -52,10 +58,71 @@ class PyTorchModelParityTest {
         }
     }
 
-    static Stream<JsonNode> resnet18Cases() throws IOException {
+    private static Stream<JsonNode> cases(String model) throws IOException {
         List<JsonNode> cases = new ArrayList<>();
         reference().get("cases").forEach(cases::add);
-        return cases.stream().filter(c -> c.get("model").asText().equals("resnet18"));
+        return cases.stream().filter(c -> c.get("model").asText().equals(model));
+    }
+
+    static Stream<JsonNode> resnet18Cases() throws IOException {
+        return cases("resnet18");
+    }
+
+    static Stream<JsonNode> myModelCases() throws IOException {
+        return cases("mymodel");
+    }
+
+    static Stream<JsonNode> dcganCases() throws IOException {
+        return cases("dcgan");
+    }
+
+    /** The seed documents' MyModel: conv1 3->64 k3, conv2 64->128 k3, fc 128->10 (pooling has no parameters). */
+    static MultiLayerNetwork myModel() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).name("conv1").build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(128).name("conv2").build())
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).name("pool").build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(10).activation(Activation.IDENTITY)
+                        .name("fc").build())
+                .setInputType(InputType.convolutional(16, 16, 3)).build());
+        net.init();
+        return net;
+    }
+
+    /**
+     * nn.Sequential(Linear(8, 64), Unflatten(1, (16, 2, 2)), ConvTranspose2d(16, 8, 4, 2, 1, bias=False),
+     * BatchNorm2d(8), ReLU(), ConvTranspose2d(8, 3, 4, 2, 1), Tanh()), layers named by their Sequential index.
+     */
+    static MultiLayerNetwork dcganGenerator() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(8).nOut(64).activation(Activation.IDENTITY).name("0").build())
+                .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(16).nOut(8).hasBias(false)
+                        .name("2").build())
+                .layer(new BatchNormalization.Builder().nOut(8).name("3").build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).name("4").build())
+                .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(8).nOut(3).name("5").build())
+                .inputPreProcessor(1, new FeedForwardToCnnPreProcessor(2, 2, 16))
+                .build());
+        net.init();
+        return net;
+    }
+
+    @ParameterizedTest(name = "MyModel seed {0}")
+    @MethodSource("myModelCases")
+    void vggRecipeGivesTheSeedModelsParameters(JsonNode c) throws Exception {
+        MultiLayerNetwork net = myModel();
+        Recipes.vgg(net, new TorchGenerator(c.get("seed").asLong()));
+        assertSameParameters(NnInit.modules(net), c);
+    }
+
+    @ParameterizedTest(name = "DCGAN generator seed {0}")
+    @MethodSource("dcganCases")
+    void dcganRecipeIsTheSeedsInitGan(JsonNode c) throws Exception {
+        MultiLayerNetwork net = dcganGenerator();
+        Recipes.dcgan(net, new TorchGenerator(c.get("seed").asLong()));
+        assertSameParameters(NnInit.modules(net), c);
     }
 
     /** torchvision's resnet18, vertex for module, named as named_parameters() names them, in __init__ order. */
@@ -111,8 +178,13 @@ class PyTorchModelParityTest {
     void resnet18RecipeGivesTorchvisionsParameters(JsonNode c) throws Exception {
         ComputationGraph net = resnet18();
         Recipes.resnet(net, c.get("zero_init_residual").asBoolean(), new TorchGenerator(c.get("seed").asLong()));
+        assertSameParameters(NnInit.modules(net), c);
+    }
+
+    /** Every PyTorch parameter, by name, has PyTorch's exact bytes (running statistics are buffers, not compared). */
+    private static void assertSameParameters(List<TorchModule> modules, JsonNode c) throws Exception {
         Map<String, String> actual = new LinkedHashMap<>();
-        for (TorchModule m : NnInit.modules(net)) {
+        for (TorchModule m : modules) {
             for (String p : m.paramNames()) {
                 if (!p.startsWith("running_")) {
                     actual.put(m.name() + "." + p, sha256(m.read(p).castTo(DataType.FLOAT).data().asFloat()));
@@ -128,7 +200,7 @@ class PyTorchModelParityTest {
                 differing.add(name);
             }
         });
-        assertThat(differing).as("parameters that differ from torchvision's (of %d)", expected.size()).isEmpty();
+        assertThat(differing).as("parameters that differ from PyTorch's (of %d)", expected.size()).isEmpty();
     }
 
     private static String sha256(float[] values) throws Exception {

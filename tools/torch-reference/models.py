@@ -5,8 +5,9 @@ the DL4J ports in nn-init-dl4j's tests (PyTorchModelParityTest).
     /usr/bin/python3 tools/torch-reference/models.py nn-init-dl4j/src/test/resources/torch-reference/models.json.gz
 
 Per model and seed: every named parameter's shape, SHA-256 of its float32 little-endian bytes (row-major) and
-its first 16 values. Needs Debian's python3-torch and python3-torchvision.
+its first 16 values (all values, base64, for the LSTM model, whose two biases DL4J stores summed). Needs Debian's python3-torch and python3-torchvision.
 """
+import base64
 import gzip
 import hashlib
 import json
@@ -16,13 +17,26 @@ import torch
 import torchvision
 
 
-def describe(model):
+def describe(model, values=False):
     out = []
     for name, p in model.named_parameters():
         data = p.detach().contiguous().numpy().tobytes()
-        out.append({"name": name, "shape": list(p.shape), "sha256": hashlib.sha256(data).hexdigest(),
-                    "head": p.detach().flatten()[:16].tolist()})
+        entry = {"name": name, "shape": list(p.shape), "sha256": hashlib.sha256(data).hexdigest(),
+                 "head": p.detach().flatten()[:16].tolist()}
+        if values:
+            entry["data"] = base64.b64encode(data).decode()
+        out.append(entry)
     return out
+
+
+class LanguageModel(torch.nn.Module):
+    """A two-layer LSTM language model: embedding, LSTM(num_layers=2), decoder."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedding = torch.nn.Embedding(50, 16)
+        self.lstm = torch.nn.LSTM(16, 32, num_layers=2)
+        self.decoder = torch.nn.Linear(32, 50)
 
 
 class MyModel(torch.nn.Module):
@@ -76,6 +90,9 @@ def main():
         gen = dcgan_generator()
         gen.apply(init_gan)
         cases.append({"model": "dcgan", "seed": seed, "params": describe(gen)})
+    for seed in [0, 5]:
+        torch.manual_seed(seed)
+        cases.append({"model": "lstm_lm", "seed": seed, "params": describe(LanguageModel(), values=True)})
     doc = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": cases}
     with gzip.open(sys.argv[1], "wt") as f:
         json.dump(doc, f)

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,12 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -39,6 +43,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nninit.dl4j.NnInit;
+import org.nninit.dl4j.TorchDefaults;
 import org.nninit.dl4j.TorchModule;
 import org.nninit.random.TorchGenerator;
 
@@ -48,7 +53,8 @@ import org.nninit.random.TorchGenerator;
  * PyTorch's registration order and initialized by the matching recipe with a {@link TorchGenerator} of the same
  * seed, hold the same parameters bit for bit: torchvision's resnet18 with and without {@code zero_init_residual}
  * ({@link Recipes#resnet}), the seed documents' MyModel with its VGG-style {@code _initialize_weights}
- * ({@link Recipes#vgg}), and a DCGAN generator with the seed's {@code init_gan} ({@link Recipes#dcgan}).
+ * ({@link Recipes#vgg}), a DCGAN generator with the seed's {@code init_gan} ({@link Recipes#dcgan}), and a
+ * two-layer LSTM language model with PyTorch's defaults ({@link TorchDefaults#reset}).
  */
 class PyTorchModelParityTest {
 
@@ -74,6 +80,63 @@ class PyTorchModelParityTest {
 
     static Stream<JsonNode> dcganCases() throws IOException {
         return cases("dcgan");
+    }
+
+    static Stream<JsonNode> lstmCases() throws IOException {
+        return cases("lstm_lm");
+    }
+
+    /**
+     * The two-layer LSTM language model (embedding 50x16, nn.LSTM(16, 32, num_layers=2), decoder Linear(32, 50)):
+     * DL4J has one LSTM layer per PyTorch layer, which draw in the same order (l0's four tensors, then l1's).
+     */
+    static MultiLayerNetwork languageModel() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .list()
+                .layer(new EmbeddingSequenceLayer.Builder().nIn(50).nOut(16).hasBias(false).name("embedding").build())
+                .layer(new LSTM.Builder().nIn(16).nOut(32).name("lstm_l0").build())
+                .layer(new LSTM.Builder().nIn(32).nOut(32).name("lstm_l1").build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(32).nOut(50)
+                        .activation(Activation.SOFTMAX).name("decoder").build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    @ParameterizedTest(name = "LSTM language model seed {0}")
+    @MethodSource("lstmCases")
+    void torchDefaultsGiveTheLanguageModelsParameters(JsonNode c) {
+        MultiLayerNetwork net = languageModel();
+        TorchDefaults.reset(net, new TorchGenerator(c.get("seed").asLong()));
+        Map<String, float[]> torch = new LinkedHashMap<>();
+        c.get("params").forEach(p -> {
+            ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(p.get("data").asText()))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            float[] v = new float[b.capacity() / 4];
+            b.asFloatBuffer().get(v);
+            torch.put(p.get("name").asText(), v);
+        });
+        List<TorchModule> ms = NnInit.modules(net);
+        assertThat(floats(ms.get(0).read("weight"))).containsExactly(torch.get("embedding.weight"));
+        for (int l = 0; l < 2; l++) {
+            TorchModule lstm = ms.get(1 + l);
+            assertThat(floats(lstm.read("weight_ih"))).as("l%d weight_ih", l).containsExactly(torch.get("lstm.weight_ih_l" + l));
+            assertThat(floats(lstm.read("weight_hh"))).as("l%d weight_hh", l).containsExactly(torch.get("lstm.weight_hh_l" + l));
+            // DL4J's one bias is PyTorch's two summed: the same forward function
+            float[] ih = torch.get("lstm.bias_ih_l" + l);
+            float[] hh = torch.get("lstm.bias_hh_l" + l);
+            float[] sum = new float[ih.length];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] = ih[i] + hh[i];
+            }
+            assertThat(floats(lstm.read("bias"))).as("l%d bias", l).containsExactly(sum);
+        }
+        assertThat(floats(ms.get(3).read("weight"))).containsExactly(torch.get("decoder.weight"));
+        assertThat(floats(ms.get(3).read("bias"))).containsExactly(torch.get("decoder.bias"));
+    }
+
+    private static float[] floats(org.nd4j.linalg.api.ndarray.INDArray a) {
+        return a.dup('c').castTo(DataType.FLOAT).data().asFloat();
     }
 
     /** The seed documents' MyModel: conv1 3->64 k3, conv2 64->128 k3, fc 128->10 (pooling has no parameters). */

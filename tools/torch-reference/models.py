@@ -74,6 +74,28 @@ def init_gan(m):
         torch.nn.init.constant_(m.bias.data, 0)
 
 
+class SmallTransformer(torch.nn.Module):
+    """Embedding(100, 32), MultiheadAttention(32, 4) and three Linears, as in the issue's port."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedding = torch.nn.Embedding(100, 32)
+        self.attn = torch.nn.MultiheadAttention(32, 4)
+        self.ff1 = torch.nn.Linear(32, 64)
+        self.ff2 = torch.nn.Linear(64, 32)
+        self.out = torch.nn.Linear(32, 100)
+
+
+def init_transformer(m):
+    """The seed document's init_transformer."""
+    if isinstance(m, torch.nn.Linear):
+        torch.nn.init.xavier_uniform_(m.weight)
+        if m.bias is not None:
+            torch.nn.init.constant_(m.bias, 0)
+    elif isinstance(m, torch.nn.Embedding):
+        torch.nn.init.normal_(m.weight, mean=0, std=0.02)
+
+
 def main():
     torch.set_num_threads(1)
     cases = []
@@ -93,6 +115,11 @@ def main():
     for seed in [0, 5]:
         torch.manual_seed(seed)
         cases.append({"model": "lstm_lm", "seed": seed, "params": describe(LanguageModel(), values=True)})
+    for seed in [0, 9]:
+        torch.manual_seed(seed)
+        model = SmallTransformer()
+        model.apply(init_transformer)
+        cases.append({"model": "transformer", "seed": seed, "params": describe(model, values=True)})
     doc = {"torch": torch.__version__, "torchvision": torchvision.__version__, "cases": cases}
     with gzip.open(sys.argv[1], "wt") as f:
         json.dump(doc, f)

@@ -46,9 +46,11 @@ import org.nninit.random.Generator;
  *   <tr><td>LSTM, SimpleRnn</td><td>LSTM, RNN (1 layer)</td><td>weight_ih, weight_hh, bias_ih, bias_hh U(±1/sqrt(H)) in
  *       that order; DL4J's single bias gets {@code bias_ih + bias_hh} (the same forward function); gate blocks
  *       reordered</td></tr>
- *   <tr><td>SelfAttention, LearnedSelfAttention</td><td>MultiheadAttention(bias=False)</td><td>out_proj weight
- *       (Linear default), then xavier_uniform_ on the packed in_proj_weight; LearnedSelfAttention's queries are left
- *       alone</td></tr>
+ *   <tr><td>SelfAttention, LearnedSelfAttention</td><td>MultiheadAttention (bias=True, PyTorch's default)</td>
+ *       <td>out_proj weight and bias (Linear default; the bias is a phantom draw: DL4J has none, and PyTorch sets it
+ *       to 0 afterwards, which is what no bias computes), then xavier_uniform_ on the packed in_proj_weight;
+ *       in_proj_bias has no draw. LearnedSelfAttention's queries are left alone. Verified against real PyTorch
+ *       (PyTorchModelParityTest).</td></tr>
  *   <tr><td>PReLU</td><td>PReLU</td><td>0.25</td></tr>
  * </table>
  * Other layers (GravesLSTM, Bidirectional, custom) are left as they are. Parameters are drawn into
@@ -148,7 +150,13 @@ public final class TorchDefaults {
                 && m.has("in_proj_weight")) {
             INDArray in = fresh(m, "in_proj_weight");
             INDArray out = fresh(m, "out_proj.weight");
-            ModuleDefaults.multiheadAttention(in, null, out, null, gen);
+            // Phantom parameters: nn.MultiheadAttention (bias=True) has in_proj_bias and out_proj.bias, which DL4J's
+            // attention lacks. The out-projection Linear draws its bias when it is built, so the draw is made here
+            // too and kept in step with PyTorch; the values are dropped, as PyTorch then sets both biases to 0,
+            // which is what no bias computes.
+            long e = out.size(0);
+            ModuleDefaults.multiheadAttention(in, Nd4j.create(in.dataType(), in.size(0)), out,
+                    Nd4j.create(out.dataType(), e), gen);
             write(m, "in_proj_weight", in);
             write(m, "out_proj.weight", out);
             return true;

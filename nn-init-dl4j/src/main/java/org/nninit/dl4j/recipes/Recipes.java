@@ -105,37 +105,34 @@ public final class Recipes {
     }
 
     /**
-     * Transformer initialization, as PyTorch's {@code nn.Transformer} and {@code nn.MultiheadAttention} draw it
-     * with N(0, 0.02) embeddings as in GPT-style models: Dense/Output weights and attention projections
-     * ({@code in_proj_weight} as one packed [3E, E] tensor, as nn.MultiheadAttention does, and
-     * {@code out_proj.weight}) {@code xavier_uniform_}; their biases 0; embeddings N(0, 0.02); normalization
-     * weights (BatchNorm, Dense layer-norm gains) 1 and biases 0. Other layers are left alone.
+     * The seed documents' {@code init_transformer} ({@code model.apply(init_transformer)} after construction):
+     * PyTorch's defaults first (what constructing the model draws, attention's phantom bias draw included), then
+     * in module order every Linear ({@code DenseLayer}, output layers, and attention's out-projection, which is an
+     * {@code nn.Linear}) {@code xavier_uniform_} with bias 0, and every Embedding N(0, 0.02). Everything else
+     * stays as constructed: attention's in-projection keeps its own {@code xavier_uniform_}, normalization layers
+     * their ones and zeros. Bit for bit with a TorchGenerator against real PyTorch ({@code PyTorchModelParityTest}).
      */
     public static void transformer(MultiLayerNetwork net, Generator generator) {
         Generator gen = Generator.orGlobal(generator);
+        TorchDefaults.reset(net, gen);
         NnInit.apply(net, m -> transformerLayer(m, gen));
     }
 
     /** See {@link #transformer(MultiLayerNetwork, Generator)}. */
     public static void transformer(ComputationGraph net, Generator generator) {
         Generator gen = Generator.orGlobal(generator);
+        TorchDefaults.reset(net, gen);
         NnInit.apply(net, m -> transformerLayer(m, gen));
     }
 
     private static void transformerLayer(TorchModule m, Generator gen) {
         if (m.is(EmbeddingLayer.class) || m.is(EmbeddingSequenceLayer.class)) {
             m.fill("weight", w -> Init.normal(w, 0, 0.02, gen));
-            fillIfPresent(m, "b", Init::zeros);
         } else if (m.is(DenseLayer.class) || m.is(BaseOutputLayer.class)) {
             fillIfPresent(m, "weight", w -> Init.xavierUniform(w, 1.0, gen));
             fillIfPresent(m, "bias", Init::zeros);
-            fillIfPresent(m, "layer_norm.weight", Init::ones);
         } else if (m.is(SelfAttentionLayer.class) || m.is(LearnedSelfAttentionLayer.class)) {
-            fillIfPresent(m, "in_proj_weight", w -> Init.xavierUniform(w, 1.0, gen));
             fillIfPresent(m, "out_proj.weight", w -> Init.xavierUniform(w, 1.0, gen));
-        } else if (m.is(BatchNormalization.class)) {
-            fillIfPresent(m, "weight", Init::ones);
-            fillIfPresent(m, "bias", Init::zeros);
         }
     }
 

@@ -31,6 +31,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -54,7 +55,8 @@ import org.nninit.random.TorchGenerator;
  * seed, hold the same parameters bit for bit: torchvision's resnet18 with and without {@code zero_init_residual}
  * ({@link Recipes#resnet}), the seed documents' MyModel with its VGG-style {@code _initialize_weights}
  * ({@link Recipes#vgg}), a DCGAN generator with the seed's {@code init_gan} ({@link Recipes#dcgan}), and a
- * two-layer LSTM language model with PyTorch's defaults ({@link TorchDefaults#reset}).
+ * two-layer LSTM language model with PyTorch's defaults ({@link TorchDefaults#reset}), and a small transformer
+ * with the seed's {@code init_transformer} ({@link Recipes#transformer}).
  */
 class PyTorchModelParityTest {
 
@@ -108,14 +110,7 @@ class PyTorchModelParityTest {
     void torchDefaultsGiveTheLanguageModelsParameters(JsonNode c) {
         MultiLayerNetwork net = languageModel();
         TorchDefaults.reset(net, new TorchGenerator(c.get("seed").asLong()));
-        Map<String, float[]> torch = new LinkedHashMap<>();
-        c.get("params").forEach(p -> {
-            ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(p.get("data").asText()))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            float[] v = new float[b.capacity() / 4];
-            b.asFloatBuffer().get(v);
-            torch.put(p.get("name").asText(), v);
-        });
+        Map<String, float[]> torch = values(c);
         List<TorchModule> ms = NnInit.modules(net);
         assertThat(floats(ms.get(0).read("weight"))).containsExactly(torch.get("embedding.weight"));
         for (int l = 0; l < 2; l++) {
@@ -133,6 +128,64 @@ class PyTorchModelParityTest {
         }
         assertThat(floats(ms.get(3).read("weight"))).containsExactly(torch.get("decoder.weight"));
         assertThat(floats(ms.get(3).read("bias"))).containsExactly(torch.get("decoder.bias"));
+    }
+
+    static Stream<JsonNode> transformerCases() throws IOException {
+        return cases("transformer");
+    }
+
+    /** Embedding(100, 32), MultiheadAttention(32, 4), Linear(32, 64), Linear(64, 32), Linear(32, 100). */
+    static MultiLayerNetwork smallTransformer() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .list()
+                .layer(new EmbeddingSequenceLayer.Builder().nIn(100).nOut(32).hasBias(false).name("embedding").build())
+                .layer(new SelfAttentionLayer.Builder().nIn(32).nOut(32).nHeads(4).headSize(8).projectInput(true)
+                        .name("attn").build())
+                .layer(new DenseLayer.Builder().nIn(32).nOut(64).name("ff1").build())
+                .layer(new DenseLayer.Builder().nIn(64).nOut(32).name("ff2").build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(32).nOut(100)
+                        .activation(Activation.IDENTITY).name("out").build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    /**
+     * The seed's init_transformer on the issue's small transformer: DL4J's attention has no biases, PyTorch's are 0
+     * after init; the draw PyTorch makes for the out-projection's bias is made too (a phantom draw), so every later
+     * parameter stays in step.
+     */
+    @ParameterizedTest(name = "transformer seed {0}")
+    @MethodSource("transformerCases")
+    void transformerRecipeIsTheSeedsInitTransformer(JsonNode c) {
+        MultiLayerNetwork net = smallTransformer();
+        Recipes.transformer(net, new TorchGenerator(c.get("seed").asLong()));
+        Map<String, float[]> torch = values(c);
+        List<TorchModule> ms = NnInit.modules(net);
+        assertThat(floats(ms.get(0).read("weight"))).as("embedding").containsExactly(torch.get("embedding.weight"));
+        assertThat(floats(ms.get(1).read("in_proj_weight"))).as("in_proj_weight")
+                .containsExactly(torch.get("attn.in_proj_weight"));
+        assertThat(floats(ms.get(1).read("out_proj.weight"))).as("out_proj.weight")
+                .containsExactly(torch.get("attn.out_proj.weight"));
+        assertThat(torch.get("attn.in_proj_bias")).containsOnly(0f);
+        assertThat(torch.get("attn.out_proj.bias")).containsOnly(0f);
+        for (String linear : List.of("ff1", "ff2", "out")) {
+            TorchModule m = ms.stream().filter(x -> x.name().equals(linear)).findFirst().orElseThrow();
+            assertThat(floats(m.read("weight"))).as(linear).containsExactly(torch.get(linear + ".weight"));
+            assertThat(floats(m.read("bias"))).as(linear).containsExactly(torch.get(linear + ".bias"));
+        }
+    }
+
+    private static Map<String, float[]> values(JsonNode c) {
+        Map<String, float[]> torch = new LinkedHashMap<>();
+        c.get("params").forEach(p -> {
+            ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(p.get("data").asText()))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            float[] v = new float[b.capacity() / 4];
+            b.asFloatBuffer().get(v);
+            torch.put(p.get("name").asText(), v);
+        });
+        return torch;
     }
 
     private static float[] floats(org.nd4j.linalg.api.ndarray.INDArray a) {

@@ -96,8 +96,8 @@ class PyTorchModelParityTest {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
                 .list()
                 .layer(new EmbeddingSequenceLayer.Builder().nIn(50).nOut(16).hasBias(false).name("embedding").build())
-                .layer(new LSTM.Builder().nIn(16).nOut(32).name("lstm_l0").build())
-                .layer(new LSTM.Builder().nIn(32).nOut(32).name("lstm_l1").build())
+                .layer(new LSTM.Builder().nIn(16).nOut(32).activation(Activation.TANH).name("lstm_l0").build())
+                .layer(new LSTM.Builder().nIn(32).nOut(32).activation(Activation.TANH).name("lstm_l1").build())
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(32).nOut(50)
                         .activation(Activation.SOFTMAX).name("decoder").build())
                 .build());

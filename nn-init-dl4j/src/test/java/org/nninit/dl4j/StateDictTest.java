@@ -9,23 +9,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
@@ -52,27 +42,9 @@ class StateDictTest {
         return Nd4j.create(new ObjectMapper().convertValue(nested, double[][].class)).castTo(DataType.FLOAT);
     }
 
-    /** nn.Sequential(Linear(8, 64), Unflatten, ConvTranspose2d(16, 8, 4, 2, 1, bias=False), BatchNorm2d(8), ReLU,
-     * ConvTranspose2d(8, 3, 4, 2, 1), Tanh), layers named by their Sequential index. */
-    static MultiLayerNetwork dcgan() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
-                .list()
-                .layer(new DenseLayer.Builder().nIn(8).nOut(64).activation(Activation.IDENTITY).name("0").build())
-                .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(16).nOut(8).hasBias(false)
-                        .activation(Activation.IDENTITY).name("2").build())
-                .layer(new BatchNormalization.Builder().nOut(8).eps(1e-5).name("3").build())
-                .layer(new ActivationLayer.Builder().activation(Activation.RELU).name("4").build())
-                .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(8).nOut(3)
-                        .activation(Activation.TANH).name("5").build())
-                .inputPreProcessor(1, new FeedForwardToCnnPreProcessor(2, 2, 16))
-                .build());
-        net.init();
-        return net;
-    }
-
     @Test
     void dcganWeightsFromPyTorchGivePyTorchsOutput() throws Exception {
-        MultiLayerNetwork net = dcgan();
+        MultiLayerNetwork net = TorchPorts.dcganGenerator();
         StateDict.load(net, resource("dcgan.safetensors"));
         JsonNode io = io().get("dcgan");
         INDArray out = net.output(array(io.get("input")));
@@ -99,11 +71,11 @@ class StateDictTest {
 
     @Test
     void safetensorsRoundTripsExactly(@TempDir Path dir) throws Exception {
-        MultiLayerNetwork net = dcgan();
+        MultiLayerNetwork net = TorchPorts.dcganGenerator();
         StateDict.load(net, resource("dcgan.safetensors"));
         Path file = dir.resolve("back.safetensors");
         StateDict.save(net, file);
-        MultiLayerNetwork other = dcgan();
+        MultiLayerNetwork other = TorchPorts.dcganGenerator();
         StateDict.load(other, file);
         assertThat(other.params()).isEqualTo(net.params());
         Map<String, INDArray> read = StateDict.read(file);
@@ -121,7 +93,7 @@ class StateDictTest {
 
     @Test
     void strictLoadingNamesTheKeyAndWritesNothing() throws Exception {
-        MultiLayerNetwork net = dcgan();
+        MultiLayerNetwork net = TorchPorts.dcganGenerator();
         INDArray before = net.params().dup();
         Map<String, INDArray> state = StateDict.read(resource("dcgan.safetensors"));
         Map<String, INDArray> unknown = new LinkedHashMap<>(state);
@@ -139,23 +111,6 @@ class StateDictTest {
         assertThat(net.params()).isEqualTo(before);
     }
 
-    /**
-     * Embedding(50, 16), nn.LSTM(16, 32, num_layers=2) as two DL4J LSTM layers, decoder Linear(32, 50). The LSTMs
-     * say tanh: DL4J's default activation is sigmoid, nn.LSTM's cell activation tanh.
-     */
-    static MultiLayerNetwork languageModel() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
-                .list()
-                .layer(new EmbeddingSequenceLayer.Builder().nIn(50).nOut(16).hasBias(false).name("embedding").build())
-                .layer(new LSTM.Builder().nIn(16).nOut(32).activation(Activation.TANH).name("lstm_l0").build())
-                .layer(new LSTM.Builder().nIn(32).nOut(32).activation(Activation.TANH).name("lstm_l1").build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(32).nOut(50)
-                        .activation(Activation.IDENTITY).name("decoder").build())
-                .build());
-        net.init();
-        return net;
-    }
-
     @Test
     void lstmLanguageModelFromPyTorchGivesPyTorchsLogits() throws Exception {
         // PyTorch's one nn.LSTM of two layers is two DL4J layers: its keys _l0 and _l1 go to lstm_l0 and lstm_l1.
@@ -167,7 +122,7 @@ class StateDictTest {
             }
             state.put(k, v);
         });
-        MultiLayerNetwork net = languageModel();
+        MultiLayerNetwork net = TorchPorts.languageModel();
         StateDict.load(net, state);
         JsonNode io = io().get("lstm_lm");
         JsonNode tokens = io.get("tokens");                       // [seq][batch]

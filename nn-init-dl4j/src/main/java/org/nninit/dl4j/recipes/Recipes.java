@@ -113,16 +113,12 @@ public final class Recipes {
      * their ones and zeros. Bit for bit with a TorchGenerator against real PyTorch ({@code PyTorchModelParityTest}).
      */
     public static void transformer(MultiLayerNetwork net, Generator generator) {
-        Generator gen = Generator.orGlobal(generator);
-        TorchDefaults.reset(net, gen);
-        NnInit.apply(net, m -> transformerLayer(m, gen));
+        afterConstruction(net, generator, Recipes::transformerLayer);
     }
 
     /** See {@link #transformer(MultiLayerNetwork, Generator)}. */
     public static void transformer(ComputationGraph net, Generator generator) {
-        Generator gen = Generator.orGlobal(generator);
-        TorchDefaults.reset(net, gen);
-        NnInit.apply(net, m -> transformerLayer(m, gen));
+        afterConstruction(net, generator, Recipes::transformerLayer);
     }
 
     private static void transformerLayer(TorchModule m, Generator gen) {
@@ -144,16 +140,31 @@ public final class Recipes {
      * Bit for bit with a TorchGenerator against real PyTorch ({@code PyTorchModelParityTest}).
      */
     public static void dcgan(MultiLayerNetwork net, Generator generator) {
-        Generator gen = Generator.orGlobal(generator);
-        TorchDefaults.reset(net, gen);
-        NnInit.apply(net, m -> dcganLayer(m, gen));
+        afterConstruction(net, generator, Recipes::dcganLayer);
     }
 
     /** See {@link #dcgan(MultiLayerNetwork, Generator)}. */
     public static void dcgan(ComputationGraph net, Generator generator) {
+        afterConstruction(net, generator, Recipes::dcganLayer);
+    }
+
+    /**
+     * {@code model.apply(fn)} right after construction: PyTorch's defaults (what building the model draws),
+     * then {@code layer} on every module in module order, from one generator.
+     */
+    private static void afterConstruction(MultiLayerNetwork net, Generator generator,
+                                          java.util.function.BiConsumer<TorchModule, Generator> layer) {
         Generator gen = Generator.orGlobal(generator);
         TorchDefaults.reset(net, gen);
-        NnInit.apply(net, m -> dcganLayer(m, gen));
+        NnInit.apply(net, m -> layer.accept(m, gen));
+    }
+
+    /** As above, for a graph. */
+    private static void afterConstruction(ComputationGraph net, Generator generator,
+                                          java.util.function.BiConsumer<TorchModule, Generator> layer) {
+        Generator gen = Generator.orGlobal(generator);
+        TorchDefaults.reset(net, gen);
+        NnInit.apply(net, m -> layer.accept(m, gen));
     }
 
     private static void dcganLayer(TorchModule m, Generator gen) {
@@ -176,16 +187,12 @@ public final class Recipes {
      * Bit for bit with a TorchGenerator against real PyTorch ({@code PyTorchModelParityTest}).
      */
     public static void vgg(MultiLayerNetwork net, Generator generator) {
-        Generator gen = Generator.orGlobal(generator);
-        TorchDefaults.reset(net, gen);
-        NnInit.apply(net, m -> vggLayer(m, gen));
+        afterConstruction(net, generator, Recipes::vggLayer);
     }
 
     /** See {@link #vgg(MultiLayerNetwork, Generator)}. */
     public static void vgg(ComputationGraph net, Generator generator) {
-        Generator gen = Generator.orGlobal(generator);
-        TorchDefaults.reset(net, gen);
-        NnInit.apply(net, m -> vggLayer(m, gen));
+        afterConstruction(net, generator, Recipes::vggLayer);
     }
 
     private static void vggLayer(TorchModule m, Generator gen) {

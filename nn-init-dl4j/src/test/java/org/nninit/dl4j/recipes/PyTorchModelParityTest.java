@@ -23,17 +23,14 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,27 +85,11 @@ class PyTorchModelParityTest {
         return cases("lstm_lm");
     }
 
-    /**
-     * The two-layer LSTM language model (embedding 50x16, nn.LSTM(16, 32, num_layers=2), decoder Linear(32, 50)):
-     * DL4J has one LSTM layer per PyTorch layer, which draw in the same order (l0's four tensors, then l1's).
-     */
-    static MultiLayerNetwork languageModel() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
-                .list()
-                .layer(new EmbeddingSequenceLayer.Builder().nIn(50).nOut(16).hasBias(false).name("embedding").build())
-                .layer(new LSTM.Builder().nIn(16).nOut(32).activation(Activation.TANH).name("lstm_l0").build())
-                .layer(new LSTM.Builder().nIn(32).nOut(32).activation(Activation.TANH).name("lstm_l1").build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(32).nOut(50)
-                        .activation(Activation.SOFTMAX).name("decoder").build())
-                .build());
-        net.init();
-        return net;
-    }
 
     @ParameterizedTest(name = "LSTM language model seed {0}")
     @MethodSource("lstmCases")
     void torchDefaultsGiveTheLanguageModelsParameters(JsonNode c) {
-        MultiLayerNetwork net = languageModel();
+        MultiLayerNetwork net = org.nninit.dl4j.TorchPorts.languageModel();
         TorchDefaults.reset(net, new TorchGenerator(c.get("seed").asLong()));
         Map<String, float[]> torch = values(c);
         List<TorchModule> ms = NnInit.modules(net);
@@ -206,24 +187,6 @@ class PyTorchModelParityTest {
         return net;
     }
 
-    /**
-     * nn.Sequential(Linear(8, 64), Unflatten(1, (16, 2, 2)), ConvTranspose2d(16, 8, 4, 2, 1, bias=False),
-     * BatchNorm2d(8), ReLU(), ConvTranspose2d(8, 3, 4, 2, 1), Tanh()), layers named by their Sequential index.
-     */
-    static MultiLayerNetwork dcganGenerator() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
-                .list()
-                .layer(new DenseLayer.Builder().nIn(8).nOut(64).activation(Activation.IDENTITY).name("0").build())
-                .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(16).nOut(8).hasBias(false)
-                        .name("2").build())
-                .layer(new BatchNormalization.Builder().nOut(8).name("3").build())
-                .layer(new ActivationLayer.Builder().activation(Activation.RELU).name("4").build())
-                .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(8).nOut(3).name("5").build())
-                .inputPreProcessor(1, new FeedForwardToCnnPreProcessor(2, 2, 16))
-                .build());
-        net.init();
-        return net;
-    }
 
     @ParameterizedTest(name = "MyModel seed {0}")
     @MethodSource("myModelCases")
@@ -236,7 +199,7 @@ class PyTorchModelParityTest {
     @ParameterizedTest(name = "DCGAN generator seed {0}")
     @MethodSource("dcganCases")
     void dcganRecipeIsTheSeedsInitGan(JsonNode c) throws Exception {
-        MultiLayerNetwork net = dcganGenerator();
+        MultiLayerNetwork net = org.nninit.dl4j.TorchPorts.dcganGenerator();
         Recipes.dcgan(net, new TorchGenerator(c.get("seed").asLong()));
         assertSameParameters(NnInit.modules(net), c);
     }

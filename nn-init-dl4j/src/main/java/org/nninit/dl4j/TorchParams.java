@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.nninit.dl4j.weights.TorchLayout;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
@@ -30,7 +31,7 @@ import org.nd4j.linalg.api.shape.Shape;
  *   <tr><th>DL4J</th><th>PyTorch names (shape)</th></tr>
  *   <tr><td>DenseLayer, OutputLayer (any BaseOutputLayer)</td><td>weight [out,in] = Wᵀ, bias; layer_norm.weight = g</td></tr>
  *   <tr><td>ConvolutionLayer, Convolution3D, Deconvolution2D</td><td>weight (DL4J's own layout), bias</td></tr>
- *   <tr><td>Convolution1DLayer</td><td>weight [out,in,k] (DL4J's [out,in,k,1]), bias</td></tr>
+ *   <tr><td>Convolution1DLayer</td><td>weight [out,in,k] (DL4J declares [out,in,k,1] but its forward pass reads the buffer as [k,in,out]), bias</td></tr>
  *   <tr><td>Deconvolution3D</td><td>weight [in,out,kD,kH,kW] (a permuted view of [kD,kH,kW,out,in]), bias</td></tr>
  *   <tr><td>DepthwiseConvolution2D</td><td>weight [nIn·dm,1,kH,kW] (from [kH,kW,nIn,dm]), bias</td></tr>
  *   <tr><td>SeparableConvolution2D</td><td>depthwise.weight [nIn·dm,1,kH,kW] (no view), pointwise.weight, pointwise.bias</td></tr>
@@ -77,8 +78,7 @@ final class TorchParams {
             out.put("weight", new ViewBinding("weight", w, w.shape()));
             putVector(out, "bias", raw.get("b"));
         } else if (conf instanceof Convolution1DLayer) {
-            INDArray w = raw.get("W");   // [out, in, k, 1]
-            out.put("weight", new ViewBinding("weight", w.reshape('c', new long[] {w.size(0), w.size(1), w.size(2)})));
+            out.put("weight", new ViewBinding("weight", TorchLayout.conv1dWeight(raw.get("W"))));
             putVector(out, "bias", raw.get("b"));
         } else if (conf instanceof ConvolutionLayer) {   // Convolution2D/3D, Deconvolution2D: torch's own layouts
             out.put("weight", new ViewBinding("weight", raw.get("W")));

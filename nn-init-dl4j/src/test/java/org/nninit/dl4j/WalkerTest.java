@@ -93,7 +93,8 @@ class WalkerTest {
         List<TorchModule> ms = NnInit.modules(net);
         lands(net::params, ms.get(0), "weight", i(3, 1, 2, 1), "W", 3, 1, 2, 1);
         assertThat(ms.get(1).weight().shape()).containsExactly(4, 2, 3);
-        lands(net::params, ms.get(1), "weight", i(3, 1, 2), "W", 3, 1, 2, 0);
+        // Conv1d (o=1, i=0, t=2) is buffer element (t*in + i)*out + o = 17, which DL4J declares as W(2, 1, 2, 0)
+        lands(net::params, ms.get(1), "weight", i(1, 0, 2), "W", 2, 1, 2, 0);
         lands(net::params, ms.get(2), "weight", i(2, 1, 1, 2, 0), "W", 2, 1, 1, 2, 0);
         assertThat(ms.get(3).weight().shape()).containsExactly(2, 5, 3, 2);   // ConvTranspose2d [in, out, k]
         lands(net::params, ms.get(3), "weight", i(1, 4, 2, 1), "W", 1, 4, 2, 1);

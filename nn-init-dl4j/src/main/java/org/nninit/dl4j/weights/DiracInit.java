@@ -9,8 +9,8 @@ import org.nninit.Init;
 /**
  * {@code torch.nn.init.dirac_(w, groups)} as a DL4J weight init for convolutions: an identity convolution
  * on torch's {@code [out, in, k...]} weight. DL4J's Convolution/Convolution3D weights are already in that
- * layout; Convolution1DLayer's {@code [out, in, k, 1]} puts the one at {@code (k/2, 0)}, the same element as
- * Conv1d's centre.
+ * layout; Convolution1DLayer's weight is read through {@link TorchLayout}'s Conv1D view, so the result is an
+ * identity through DL4J's forward pass (tested), whatever DL4J's declared {@code [out, in, k, 1]} suggests.
  *
  * <pre>{@code
  * new ConvolutionLayer.Builder(3, 3).nIn(16).nOut(16).convolutionMode(ConvolutionMode.Same)

@@ -12,7 +12,7 @@ abstract class TorchInit implements IWeightInit {
 
     @Override
     public final INDArray init(double fanIn, double fanOut, long[] shape, char order, INDArray paramView) {
-        INDArray view = TorchLayout.view(shape, order, paramView);
+        INDArray view = TorchLayout.view(shape, order, fanIn, paramView);
         if (indexes()) {
             // ND4J 1.0.0-M2.1's sub-array indexing on a view deep in the parameter buffer can come back empty or
             // misplaced; functions that index rows, columns or positions run on a fresh copy, assigned whole.

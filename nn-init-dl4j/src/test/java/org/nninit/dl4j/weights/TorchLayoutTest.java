@@ -50,7 +50,7 @@ class TorchLayoutTest {
             long[] shape = (long[]) call[2];
             INDArray flat = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, java.util.Arrays.stream(shape)
                     .reduce(1, (a, b) -> a * b));
-            Fans torch = Fans.of(TorchLayout.view(shape, (char) call[3], flat));
+            Fans torch = Fans.of(TorchLayout.view(shape, (char) call[3], (double) call[0], flat));
             out.add(new double[] {torch.fanIn(), torch.fanOut(), (double) call[0], (double) call[1]});
         }
         return out;
@@ -117,8 +117,13 @@ class TorchLayoutTest {
                 new Convolution1DLayer.Builder(3).nIn(2).nOut(2).weightInit(new DiracInit()).build());
         INDArray w = net.getLayer(2).getParam("W").dup();   // [2, 2, 3, 1], deep in the buffer
         assertThat(w.sumNumber().doubleValue()).isEqualTo(2.0);
-        assertThat(w.getDouble(0, 0, 1, 0)).isEqualTo(1.0);
-        assertThat(w.getDouble(1, 1, 1, 0)).isEqualTo(1.0);
+        // an identity through DL4J's own forward pass: layer 2 alone, no bias, identity activation
+        MultiLayerNetwork alone = Nets.mln(new Convolution1DLayer.Builder(3).nIn(2).nOut(2).padding(1)
+                .activation(org.nd4j.linalg.activations.Activation.IDENTITY).hasBias(false)
+                .weightInit(new DiracInit()).build());
+        INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 2, 7);
+        assertThat(alone.output(x).sub(x).amaxNumber().doubleValue()).isEqualTo(0.0);
+        assertThat(alone.getParam("0_W").reshape(12)).isEqualTo(w.reshape(12));
         MultiLayerNetwork c = Nets.mln(new DenseLayer.Builder().nIn(3).nOut(4).weightInit(new ConstantInit(0.5))
                 .build());
         assertThat(c.params().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 12)).meanNumber().doubleValue())

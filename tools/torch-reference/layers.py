@@ -1,0 +1,49 @@
+#!/usr/bin/python3
+"""One small PyTorch module per layer kind the walker binds, with seeded weights, a fixed input and PyTorch's
+output, for LayerForwardTest: loading the weights into the DL4J layer must give PyTorch's output.
+
+    /usr/bin/python3 tools/torch-reference/layers.py nn-init-dl4j/src/test/resources/torch-reference/layers
+"""
+import json
+import os
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import statedict  # noqa: E402
+
+
+def cases():
+    yield "conv2d", torch.nn.Conv2d(3, 4, (3, 2), stride=(1, 2), padding=1), torch.randn(2, 3, 6, 7)
+    yield "conv1d", torch.nn.Conv1d(3, 4, 3, padding=1), torch.randn(2, 3, 7)
+    yield "conv3d", torch.nn.Conv3d(2, 3, (2, 3, 2)), torch.randn(2, 2, 4, 5, 4)
+    yield "depthwise2d", torch.nn.Conv2d(3, 6, 3, groups=3), torch.randn(2, 3, 5, 5)
+    yield "deconv3d", torch.nn.ConvTranspose3d(2, 3, 2, stride=2), torch.randn(1, 2, 2, 3, 2)
+    yield "rnn", torch.nn.RNN(4, 5), torch.randn(3, 2, 4)                 # (seq, batch, features)
+    yield "embedding", torch.nn.Embedding(10, 4), torch.tensor([[1], [7], [3]])
+    yield "prelu", torch.nn.PReLU(3), torch.randn(2, 3)
+
+
+def main():
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    io = {"torch": torch.__version__}
+    torch.manual_seed(21)
+    for name, module, x in cases():
+        with torch.no_grad():
+            for p in module.parameters():
+                p.uniform_(-1, 1)
+            y = module(x)
+            if isinstance(y, tuple):
+                y = y[0]
+        statedict.save(module.state_dict(), os.path.join(out, name + ".safetensors"))
+        io[name] = {"input": x.tolist(), "input_shape": list(x.shape), "output": y.flatten().tolist(),
+                    "output_shape": list(y.shape)}
+    with open(os.path.join(out, "io.json"), "w") as f:
+        json.dump(io, f)
+    print(len(io) - 1, "layer kinds")
+
+
+if __name__ == "__main__":
+    main()

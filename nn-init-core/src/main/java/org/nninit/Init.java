@@ -601,7 +601,8 @@ public final class Init {
 
     private static void requireFloating(INDArray tensor) {
         if (tensor == null) {
-            throw new IllegalArgumentException("tensor is null");
+            throw new IllegalArgumentException("tensor is null (a DL4J TorchModule's weight()/bias() is null where the"
+                    + " layer has none; TorchModule.fill(name, fn) names the layer)");
         }
         if (!FLOATING.contains(tensor.dataType())) {
             throw new IllegalArgumentException("tensor has dtype " + tensor.dataType()

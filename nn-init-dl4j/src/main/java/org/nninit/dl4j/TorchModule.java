@@ -101,7 +101,11 @@ public final class TorchModule {
         return torch.containsKey("weight") ? param("weight") : null;
     }
 
-    /** PyTorch's {@code bias} as a view, or {@code null} where absent (e.g. {@code hasBias(false)}). */
+    /**
+     * PyTorch's {@code bias} as a view, or {@code null} where absent (e.g. {@code hasBias(false)}), as DESIGN.md
+     * specifies. {@code m.fill("bias", ...)} and {@code m.param("bias")} instead throw an
+     * {@code IllegalArgumentException} that names the layer.
+     */
     public INDArray bias() {
         return torch.containsKey("bias") ? param("bias") : null;
     }
@@ -231,9 +235,13 @@ public final class TorchModule {
     }
 
     private IllegalArgumentException unknown(String param) {
-        return new IllegalArgumentException("layer " + name + " (" + layer.getClass().getSimpleName()
-                + ") has no parameter name=" + param + "; PyTorch names " + torch.keySet() + ", DL4J keys "
-                + raw.keySet());
+        String kind = layer.getClass().getSimpleName();
+        if (param.equals("bias") && !torch.isEmpty()) {   // the common user mistake gets its own sentence
+            return new IllegalArgumentException("layer " + name + " (" + kind + ") has no bias: it was built with"
+                    + " hasBias(false); PyTorch names " + torch.keySet());
+        }
+        return new IllegalArgumentException("layer " + name + " (" + kind + ") has no parameter name=" + param
+                + "; PyTorch names " + torch.keySet() + ", DL4J keys " + raw.keySet());
     }
 
     @Override

@@ -263,6 +263,20 @@ class WalkerTest {
     }
 
     @Test
+    void aMissingBiasIsNamedWithItsLayer() {
+        MultiLayerNetwork net = Nets.mln(new ConvolutionLayer.Builder(3, 3).nIn(2).nOut(4).hasBias(false).build());
+        TorchModule conv = NnInit.modules(net).get(0);
+        INDArray before = net.params().dup();
+        assertThat(conv.bias()).isNull();   // DESIGN.md: null where absent
+        assertThatThrownBy(() -> conv.fill("bias", b -> Init.zeros(b))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer " + conv.name()).hasMessageContaining("ConvolutionLayer")
+                .hasMessageContaining("has no bias").hasMessageContaining("hasBias(false)");
+        assertThatThrownBy(() -> Init.zeros(conv.bias())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tensor is null").hasMessageContaining("TorchModule.fill");
+        assertThat(net.params()).isEqualTo(before);
+    }
+
+    @Test
     void lstmGatesAreReorderedAndSimpleRnnTransposed() {
         int nIn = 2;
         int h = 3;

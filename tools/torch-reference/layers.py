@@ -23,6 +23,23 @@ def cases():
     yield "rnn", torch.nn.RNN(4, 5), torch.randn(3, 2, 4)                 # (seq, batch, features)
     yield "embedding", torch.nn.Embedding(10, 4), torch.tensor([[1], [7], [3]])
     yield "prelu", torch.nn.PReLU(3), torch.randn(2, 3)
+    yield "dense", torch.nn.Linear(5, 3), torch.randn(4, 5)
+    yield "deconv2d", torch.nn.ConvTranspose2d(2, 3, (3, 2), stride=2), torch.randn(1, 2, 3, 4)
+    yield "separable", Separable(3, 2, 4, 3), torch.randn(2, 3, 5, 6)
+    yield "embedding_seq", torch.nn.Embedding(10, 4), torch.tensor([[1, 2, 9], [4, 0, 6]])
+    yield "batchnorm", torch.nn.BatchNorm1d(3), torch.randn(4, 3)
+
+
+class Separable(torch.nn.Module):
+    """DL4J's SeparableConvolution2D as PyTorch writes it: a grouped (depthwise) conv without bias, then 1x1."""
+
+    def __init__(self, channels, multiplier, out, k):
+        super().__init__()
+        self.depthwise = torch.nn.Conv2d(channels, channels * multiplier, k, groups=channels, bias=False)
+        self.pointwise = torch.nn.Conv2d(channels * multiplier, out, 1)
+
+    def forward(self, x):
+        return self.pointwise(self.depthwise(x))
 
 
 def main():
@@ -34,6 +51,10 @@ def main():
         with torch.no_grad():
             for p in module.parameters():
                 p.uniform_(-1, 1)
+            if isinstance(module, torch.nn.BatchNorm1d):   # eval mode with real running statistics
+                module.running_mean.uniform_(-1, 1)
+                module.running_var.uniform_(0.5, 2)
+            module.eval()
             y = module(x)
             if isinstance(y, tuple):
                 y = y[0]

@@ -12,14 +12,19 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.Deconvolution3D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +75,16 @@ class LayerForwardTest {
                 .hasBias(false).activation(Activation.IDENTITY).name("layer").build()));
         out.add(Arguments.of("prelu", (Supplier<Layer>) () -> new PReLULayer.Builder().inputShape(3).name("layer")
                 .build()));
+        out.add(Arguments.of("dense", (Supplier<Layer>) () -> new DenseLayer.Builder().nIn(5).nOut(3)
+                .activation(Activation.IDENTITY).name("layer").build()));
+        out.add(Arguments.of("deconv2d", (Supplier<Layer>) () -> new Deconvolution2D.Builder(3, 2).stride(2, 2)
+                .nIn(2).nOut(3).activation(Activation.IDENTITY).name("layer").build()));
+        out.add(Arguments.of("separable", (Supplier<Layer>) () -> new SeparableConvolution2D.Builder(3, 3).nIn(3)
+                .nOut(4).depthMultiplier(2).activation(Activation.IDENTITY).name("layer").build()));
+        out.add(Arguments.of("embedding_seq", (Supplier<Layer>) () -> new EmbeddingSequenceLayer.Builder().nIn(10)
+                .nOut(4).inputLength(3).hasBias(false).activation(Activation.IDENTITY).name("layer").build()));
+        out.add(Arguments.of("batchnorm", (Supplier<Layer>) () -> new BatchNormalization.Builder().nIn(3).nOut(3)
+                .name("layer").build()));
         return out.stream();
     }
 
@@ -92,6 +107,8 @@ class LayerForwardTest {
         INDArray y = net.output(x);
         if (kind.equals("rnn")) {
             y = y.permute(2, 0, 1);                     // back to PyTorch's (seq, batch, hidden)
+        } else if (kind.equals("embedding_seq")) {
+            y = y.permute(0, 2, 1);                     // DL4J's (batch, dim, seq) -> PyTorch's (batch, seq, dim)
         } else if (kind.equals("embedding")) {
             y = y.reshape(outShape);                    // DL4J drops PyTorch's length-1 index axis: [3, 4] vs [3, 1, 4]
         }

@@ -114,4 +114,20 @@ class SamplesTest {
         assertThat(text).contains("uniform_ with TorchGenerator(0): [0.49625", "0.7682", "0.08847", "0.13203",
                 "0.30742", "0.63407");
     }
+
+    @Test
+    void portCheckFindsTheDcganPortBitExactAndAnotherSeedNot() {
+        var torch = org.nninit.dl4j.StateDict.read(PortCheck.bundled());
+        var rows = PortCheck.compare(org.nninit.dl4j.StateDict.of(PortCheck.dcganPort(PortCheck.DEFAULT_SEED)),
+                torch);
+        assertThat(rows).extracting(PortCheck.Row::key).containsExactly("0.weight", "0.bias", "2.weight",
+                "3.weight", "3.bias", "3.running_mean", "3.running_var", "5.weight", "5.bias");
+        assertThat(rows).allSatisfy(r -> assertThat(r.maxUlp()).as(r.key()).isZero());
+        var other = PortCheck.compare(org.nninit.dl4j.StateDict.of(PortCheck.dcganPort(12)), torch);
+        // the random draws differ; the constants (BatchNorm bias 0, running statistics, zero bias) still agree
+        assertThat(other).filteredOn(r -> r.key().endsWith("weight") || r.key().equals("0.bias"))
+                .allSatisfy(r -> assertThat(r.maxUlp()).as(r.key()).isPositive());
+        assertThat(other).filteredOn(r -> r.key().startsWith("3.") && !r.key().equals("3.weight"))
+                .allSatisfy(r -> assertThat(r.maxUlp()).as(r.key()).isZero());
+    }
 }

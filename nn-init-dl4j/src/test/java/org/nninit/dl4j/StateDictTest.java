@@ -21,8 +21,9 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 /**
  * PyTorch weights into DL4J through safetensors files written by real PyTorch ({@code
  * tools/torch-reference/statedict.py}, torch 1.13.1), checked by the forward pass against PyTorch's outputs
- * (≤ 1e-4): a DCGAN generator (Dense, transposed convolutions, BatchNorm in eval mode with running statistics)
- * and a two-layer LSTM language model (embedding, LSTM gate order and summed biases, decoder). Round trips are
+ * (≤ 1e-4): a DCGAN generator (Dense, transposed convolutions, BatchNorm in eval mode with running statistics),
+ * a two-layer LSTM language model (embedding, LSTM gate order and summed biases, decoder), and a small ResNet
+ * ComputationGraph (BasicBlock with a strided projection shortcut, three BatchNorms with statistics). Round trips are
  * exact and a rejected load leaves the network untouched.
  */
 class StateDictTest {
@@ -66,6 +67,25 @@ class StateDictTest {
             double tolerance = k.endsWith("running_var") ? 1e-6 : 0;
             assertThat(a.sub(b).amaxNumber().doubleValue()).as(k).isLessThanOrEqualTo(tolerance);
         }
+    }
+
+    @Test
+    void smallResNetFromPyTorchGivesPyTorchsOutput() throws Exception {
+        org.deeplearning4j.nn.graph.ComputationGraph net = TorchPorts.tinyResNet();
+        StateDict.load(net, resource("tiny_resnet.safetensors"));
+        JsonNode io = io().get("tiny_resnet");
+        INDArray x = Nd4j.create(flatten(io.get("input")), new long[] {2, 3, 6, 6}).castTo(DataType.FLOAT);
+        INDArray out = net.outputSingle(x);
+        double[] expected = flatten(io.get("output"));
+        assertThat(out.shape()).containsExactly(2, 4);
+        double[] actual = out.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Math.abs(actual[i] - expected[i])).as("output %d", i).isLessThan(1e-4);
+        }
+        assertThat(StateDict.of(net).keySet()).containsExactly("conv1.weight", "bn1.weight", "bn1.bias",
+                "bn1.running_mean", "bn1.running_var", "conv2.weight", "bn2.weight", "bn2.bias", "bn2.running_mean",
+                "bn2.running_var", "down.0.weight", "down.1.weight", "down.1.bias", "down.1.running_mean",
+                "down.1.running_var", "fc.weight", "fc.bias");
     }
 
     @Test

@@ -55,4 +55,37 @@ public final class TorchPorts {
         return net;
     }
 
+
+    /**
+     * statedict.py's TinyResNet: conv1 (3->8, k3 s2 p1) bn1 relu conv2 (8->8, k3 p1) bn2, shortcut down.0 (1x1 s2)
+     * down.1, add, relu, global average pool, fc Linear(8, 4); vertices added in the module's registration order.
+     */
+    public static org.deeplearning4j.nn.graph.ComputationGraph tinyResNet() {
+        var g = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).graphBuilder().addInputs("in")
+                .addLayer("conv1", conv(3, 2, 1), "in")
+                .addLayer("bn1", new BatchNormalization.Builder().eps(1e-5).build(), "conv1")
+                .addLayer("relu1", new ActivationLayer.Builder().activation(Activation.RELU).build(), "bn1")
+                .addLayer("conv2", conv(3, 1, 1), "relu1")
+                .addLayer("bn2", new BatchNormalization.Builder().eps(1e-5).build(), "conv2")
+                .addLayer("down.0", conv(1, 2, 0), "in")
+                .addLayer("down.1", new BatchNormalization.Builder().eps(1e-5).build(), "down.0")
+                .addVertex("add", new org.deeplearning4j.nn.conf.graph.ElementWiseVertex(
+                        org.deeplearning4j.nn.conf.graph.ElementWiseVertex.Op.Add), "bn2", "down.1")
+                .addLayer("relu2", new ActivationLayer.Builder().activation(Activation.RELU).build(), "add")
+                .addLayer("pool", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(
+                        org.deeplearning4j.nn.conf.layers.PoolingType.AVG).build(), "relu2")
+                .addLayer("fc", new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nOut(4)
+                        .activation(Activation.IDENTITY).lossFunction(LossFunctions.LossFunction.MSE).build(), "pool")
+                .setOutputs("fc")
+                .setInputTypes(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(6, 6, 3))
+                .build();
+        var net = new org.deeplearning4j.nn.graph.ComputationGraph(g);
+        net.init();
+        return net;
+    }
+
+    private static org.deeplearning4j.nn.conf.layers.ConvolutionLayer conv(int k, int stride, int pad) {
+        return new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(k, k).stride(stride, stride)
+                .padding(pad, pad).nOut(8).hasBias(false).activation(Activation.IDENTITY).build();
+    }
 }

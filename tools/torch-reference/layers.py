@@ -28,6 +28,17 @@ def cases():
     yield "separable", Separable(3, 2, 4, 3), torch.randn(2, 3, 5, 6)
     yield "embedding_seq", torch.nn.Embedding(10, 4), torch.tensor([[1, 2, 9], [4, 0, 6]])
     yield "batchnorm", torch.nn.BatchNorm1d(3), torch.randn(4, 3)
+    yield "attention", SelfAttention(8, 2), torch.randn(4, 2, 8)    # (seq, batch, embed)
+
+
+class SelfAttention(torch.nn.MultiheadAttention):
+    """MultiheadAttention(x, x, x) without biases: DL4J's SelfAttentionLayer has none."""
+
+    def __init__(self, embed, heads):
+        super().__init__(embed, heads, bias=False)
+
+    def forward(self, x):
+        return super().forward(x, x, x, need_weights=False)[0]
 
 
 class Separable(torch.nn.Module):

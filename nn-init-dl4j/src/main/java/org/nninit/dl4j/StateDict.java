@@ -48,6 +48,10 @@ public final class StateDict {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NUM_BATCHES_TRACKED = "num_batches_tracked";
 
+    /** Views of in_proj_weight's thirds; PyTorch's state dict has them only for differing key/value widths. */
+    private static final java.util.Set<String> ATTENTION_ALIASES = java.util.Set.of("q_proj_weight", "k_proj_weight",
+            "v_proj_weight");
+
     private StateDict() {
     }
 
@@ -65,7 +69,7 @@ public final class StateDict {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (TorchModule m : modules) {
             boolean recurrent = recurrent(m);
-            for (String p : m.paramNames()) {
+            for (String p : keys(m)) {
                 INDArray value = m.read(p);
                 if (recurrent) {
                     if (p.equals("bias")) {
@@ -80,6 +84,16 @@ public final class StateDict {
             }
         }
         return out;
+    }
+
+    /** The module's names in PyTorch's state dict: attention keeps only the packed in_proj_weight, as PyTorch
+     * does when query, key and value have one width (DL4J's self-attention always does). */
+    private static List<String> keys(TorchModule m) {
+        List<String> names = m.paramNames();
+        if (names.contains("in_proj_weight")) {
+            names.removeAll(ATTENTION_ALIASES);
+        }
+        return names;
     }
 
     private static boolean recurrent(TorchModule m) {
@@ -130,7 +144,7 @@ public final class StateDict {
         }
         for (TorchModule m : modules) {
             boolean recurrent = recurrent(m);
-            for (String p : m.paramNames()) {
+            for (String p : keys(m)) {
                 INDArray value;
                 if (recurrent && p.equals("bias")) {
                     value = state.get(m.name() + ".bias_ih_l0").castTo(DataType.DOUBLE)

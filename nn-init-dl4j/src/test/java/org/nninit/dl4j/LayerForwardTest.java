@@ -24,6 +24,7 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -83,6 +84,8 @@ class LayerForwardTest {
                 .nOut(4).depthMultiplier(2).activation(Activation.IDENTITY).name("layer").build()));
         out.add(Arguments.of("embedding_seq", (Supplier<Layer>) () -> new EmbeddingSequenceLayer.Builder().nIn(10)
                 .nOut(4).inputLength(3).hasBias(false).activation(Activation.IDENTITY).name("layer").build()));
+        out.add(Arguments.of("attention", (Supplier<Layer>) () -> new SelfAttentionLayer.Builder().nIn(8).nOut(8)
+                .nHeads(2).headSize(4).projectInput(true).name("layer").build()));
         out.add(Arguments.of("batchnorm", (Supplier<Layer>) () -> new BatchNormalization.Builder().nIn(3).nOut(3)
                 .name("layer").build()));
         return out.stream();
@@ -101,11 +104,11 @@ class LayerForwardTest {
 
         INDArray x = Nd4j.create(flatten(io.get("input")), shape(io.get("input_shape"))).castTo(DataType.FLOAT);
         long[] outShape = shape(io.get("output_shape"));
-        if (kind.equals("rnn")) {
+        if (kind.equals("rnn") || kind.equals("attention")) {
             x = x.permute(1, 2, 0).dup('c');            // (seq, batch, f) -> DL4J's (batch, f, seq)
         }
         INDArray y = net.output(x);
-        if (kind.equals("rnn")) {
+        if (kind.equals("rnn") || kind.equals("attention")) {
             y = y.permute(2, 0, 1);                     // back to PyTorch's (seq, batch, hidden)
         } else if (kind.equals("embedding_seq")) {
             y = y.permute(0, 2, 1);                     // DL4J's (batch, dim, seq) -> PyTorch's (batch, seq, dim)

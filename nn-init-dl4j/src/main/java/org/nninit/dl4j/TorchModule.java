@@ -187,8 +187,18 @@ public final class TorchModule {
     public void update(String name, Consumer<INDArray> fn) {
         ParamBinding binding = binding(name);
         INDArray copy = binding.read();
-        fn.accept(copy);
+        run(name, fn, copy);
         binding.write(copy);
+    }
+
+    /** Runs {@code fn}; a rejected argument (e.g. orthogonal on a vector) comes back naming this layer. */
+    private void run(String param, Consumer<INDArray> fn, INDArray tensor) {
+        try {
+            fn.accept(tensor);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("layer " + name + " (" + layer.getClass().getSimpleName() + "), "
+                    + param + " " + java.util.Arrays.toString(tensor.shape()) + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -205,7 +215,7 @@ public final class TorchModule {
     public void fill(String name, Consumer<INDArray> fn) {
         INDArray view = rowMajorView(name);
         if (view != null) {
-            fn.accept(view);
+            run(name, fn, view);
         } else {
             update(name, fn);
         }

@@ -273,6 +273,10 @@ class WalkerTest {
                 .hasMessageContaining("has no bias").hasMessageContaining("hasBias(false)");
         assertThatThrownBy(() -> Init.zeros(conv.bias())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tensor is null").hasMessageContaining("TorchModule.fill");
+        // a function that cannot take the parameter: the error names the layer, the parameter and its shape
+        assertThatThrownBy(() -> conv.update("weight", w -> Init.eye(w))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer " + conv.name() + " (ConvolutionLayer), weight [4, 2, 3, 3]: ")
+                .hasMessageContaining("2 dimensions").hasCauseInstanceOf(IllegalArgumentException.class);
         assertThat(net.params()).isEqualTo(before);
     }
 

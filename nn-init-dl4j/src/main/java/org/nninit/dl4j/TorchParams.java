@@ -19,9 +19,9 @@ import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
-import org.nninit.dl4j.weights.TorchLayout;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
+import org.nninit.dl4j.weights.TorchLayout;
 
 /**
  * The PyTorch parameters of a DL4J layer, in PyTorch's registration order, bound to DL4J's parameter views.

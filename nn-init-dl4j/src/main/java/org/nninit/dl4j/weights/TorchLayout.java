@@ -22,7 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   input channel {@code i} to output channel {@code o} at tap {@code t}); the tensor is that buffer permuted to
  *   {@code [out,in,k]}. An adapter recognises the layer by DL4J's Conv1D fan-in, {@code in*k*k}, for
  *   {@code k > 1}; with {@code k = 1} it cannot be told from a 1x1 Convolution2D, which only matters for the
- *   functions that index rows (orthogonal, sparse): use the walker there.</li>
+ *   functions that index rows (orthogonal, sparse): use the walker there. One other layer has the same signature:
+ *   a Deconvolution2D with a {@code (k, 1)} kernel and {@code nIn = nOut*k}; use the walker for it.</li>
  * </ul>
  *
  * <p>The walker ({@code org.nninit.dl4j.NnInit}) binds layers by type and uses {@link #conv1dWeight} too, so the

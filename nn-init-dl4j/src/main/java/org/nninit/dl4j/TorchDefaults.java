@@ -66,7 +66,7 @@ public final class TorchDefaults {
         NnInit.apply(net, m -> reset(m, generator));
     }
 
-    /** Resets every layer vertex, in topological order. */
+    /** Resets every layer vertex, in the order the vertices were added ({@link NnInit#modules(ComputationGraph)}). */
     public static void reset(ComputationGraph net, Generator generator) {
         NnInit.apply(net, m -> reset(m, generator));
     }

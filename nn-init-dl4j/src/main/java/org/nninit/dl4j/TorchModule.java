@@ -66,7 +66,7 @@ public final class TorchModule {
         return name;
     }
 
-    /** Position in visiting order: the layer index in a MultiLayerNetwork, topological position in a graph. */
+    /** Position in visiting order: the layer index in a MultiLayerNetwork, the order of addition in a graph. */
     public int index() {
         return index;
     }

@@ -157,7 +157,9 @@ public final class Init {
      * Init.truncNormal(w, 0, 0.02, -0.04, 0.04, TruncNormalMethod.REJECTION, null);   // ViT-style init
      * }</pre>
      *
-     * @throws IllegalArgumentException when a parameter is not finite, {@code std <= 0} or {@code a >= b}
+     * @throws IllegalArgumentException when a parameter is not finite or not representable in the tensor's type,
+     *                                  {@code std <= 0}, {@code a >= b}, or (REJECTION) {@code b - a} overflows the
+     *                                  type; nothing is written or drawn then
      */
     public static INDArray truncNormal(INDArray tensor, double mean, double std, double a, double b,
                                        TruncNormalMethod method, Generator generator) {
@@ -174,6 +176,16 @@ public final class Init {
         }
         if (method == null) {
             throw new IllegalArgumentException("method is null");
+        }
+        // checked here, before any draw: the methods fill the tensor in steps and would fail half-way
+        requireRepresentable(tensor, "mean", mean);
+        requireRepresentable(tensor, "std", std);
+        requireRepresentable(tensor, "a", a);
+        requireRepresentable(tensor, "b", b);
+        if (method == TruncNormalMethod.REJECTION && !(b - a <= maxOf(tensor.dataType()))) {
+            throw new IllegalArgumentException("trunc_normal_ (REJECTION) proposes from U(a, b) and expects b - a <= "
+                    + "the largest " + tensor.dataType() + " value (" + maxOf(tensor.dataType()) + "), but found a="
+                    + a + ", b=" + b);
         }
         if (mean < a - 2 * std || mean > b + 2 * std) {
             LOG.warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "

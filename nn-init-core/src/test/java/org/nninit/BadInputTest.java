@@ -63,7 +63,12 @@ class BadInputTest {
                 error("uniform_ range beyond FLOAT", matrix, t -> Init.uniform(t, -3e38, 3e38), "b - a", "FLOAT"),
                 error("uniform_ bound beyond FLOAT", matrix, t -> Init.uniform(t, 0, 1e39), "b=1.0E39", "FLOAT"),
                 error("constant_ beyond FLOAT", matrix, t -> Init.constant(t, 1e39), "val=1.0E39"),
-                error("normal_ mean beyond FLOAT", matrix, t -> Init.normal(t, 1e39, 1), "mean=1.0E39"));
+                error("normal_ mean beyond FLOAT", matrix, t -> Init.normal(t, 1e39, 1), "mean=1.0E39"),
+                // the rejection method fills first and redraws after: both must be refused before the fill
+                error("trunc_normal_ mean beyond FLOAT", matrix, t -> Init.truncNormal(t, 1e39, 1e39, 0, 2e39),
+                        "mean=1.0E39", "FLOAT"),
+                error("trunc_normal_ REJECTION span beyond FLOAT", matrix,
+                        t -> Init.truncNormal(t, 0, 1e38, -3e38, 3e38, TruncNormalMethod.REJECTION, null), "b - a"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,13 +35,17 @@ public final class ModuleDefaults {
      * @param bias   [out], or {@code null} for {@code bias=False}
      */
     public static void linear(INDArray weight, INDArray bias, Generator generator) {
-        requireParameter("weight", weight, false);
-        if (weight.rank() != 2) {
-            throw new IllegalArgumentException("weight must be a 2-D [out, in] array, but found weight.shape="
-                    + Arrays.toString(weight.shape()));
-        }
-        requireVector("bias", bias, weight.size(0));
+        checkLinear("weight", weight, "bias", bias);
         weightThenBias(weight, bias, generator);
+    }
+
+    private static void checkLinear(String weightName, INDArray weight, String biasName, INDArray bias) {
+        requireParameter(weightName, weight, false);
+        if (weight.rank() != 2) {
+            throw new IllegalArgumentException(weightName + " must be a 2-D [out, in] array, but found " + weightName
+                    + ".shape=" + Arrays.toString(weight.shape()));
+        }
+        requireVector(biasName, bias, weight.size(0));
     }
 
     /**
@@ -80,7 +84,7 @@ public final class ModuleDefaults {
         requireParameter("weight", weight, false);
         if (weight.rank() != 2) {
             throw new IllegalArgumentException("weight must be a 2-D [numEmbeddings, embeddingDim] array, but found "
-                    + (weight == null ? "null" : Arrays.toString(weight.shape())));
+                    + Arrays.toString(weight.shape()));
         }
         long numEmbeddings = weight.size(0);
         Long row = null;
@@ -274,13 +278,8 @@ public final class ModuleDefaults {
         for (String attention : attentions) {
             attentionParameters(params, attention).check();
         }
-        INDArray linear1 = required(params, "linear1.weight");
-        INDArray linear2 = required(params, "linear2.weight");
-        for (INDArray w : List.of(linear1, linear2)) {
-            requireParameter("linear weight", w, false);
-        }
-        requireVector("linear1.bias", params.get("linear1.bias"), linear1.size(0));
-        requireVector("linear2.bias", params.get("linear2.bias"), linear2.size(0));
+        checkLinear("linear1.weight", required(params, "linear1.weight"), "linear1.bias", params.get("linear1.bias"));
+        checkLinear("linear2.weight", required(params, "linear2.weight"), "linear2.bias", params.get("linear2.bias"));
         for (int i = 1; i <= attentions.size() + 1; i++) {
             requireSameLength(new String[] {"norm" + i + ".weight", "norm" + i + ".bias"},
                     params.get("norm" + i + ".weight"), params.get("norm" + i + ".bias"));
@@ -416,9 +415,9 @@ public final class ModuleDefaults {
     }
 
     private static void requireRankAtLeast2(INDArray weight) {
-        if (weight == null || weight.rank() < 2) {
+        if (weight.rank() < 2) {
             throw new IllegalArgumentException("weight must have at least 2 dimensions, but found "
-                    + (weight == null ? "null" : Arrays.toString(weight.shape())));
+                    + Arrays.toString(weight.shape()));
         }
     }
 }

@@ -58,6 +58,10 @@ class ModuleDefaultsBadInputTest {
         encoder.put("linear2.weight", f(8, 16));
         encoder.put("linear2.bias", typed(DataType.INT, 8));
         INDArray[] encoderArrays = encoder.values().toArray(INDArray[]::new);
+        Map<String, INDArray> rank3 = new LinkedHashMap<>(encoder);
+        rank3.put("linear1.weight", f(16, 8, 1));
+        rank3.put("linear2.bias", f(8));
+        INDArray[] rank3Arrays = rank3.values().toArray(INDArray[]::new);
         return Stream.of(
                 c("linear INT bias", "bias", g -> ModuleDefaults.linear(w, typed(DataType.INT, 4), g), w),
                 c("linear BOOL bias", "bias", g -> ModuleDefaults.linear(w, typed(DataType.BOOL, 4), g), w),
@@ -81,6 +85,8 @@ class ModuleDefaultsBadInputTest {
                         f(6), f(1, 1, 6), typed(DataType.INT, 1, 1, 6), g), inProj, e),
                 c("encoder layer INT linear2.bias", "linear2.bias",
                         g -> ModuleDefaults.transformerEncoderLayer(encoder, g), encoderArrays),
+                c("encoder layer 3-D linear1.weight", "linear1.weight must be a 2-D",
+                        g -> ModuleDefaults.transformerEncoderLayer(rank3, g), rank3Arrays),
                 c("prelu NaN init", "init=NaN", g -> ModuleDefaults.prelu(f(3), Double.NaN)))
                 .map(Arguments::of);
     }

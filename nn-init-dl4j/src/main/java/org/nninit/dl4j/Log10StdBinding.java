@@ -53,15 +53,20 @@ final class Log10StdBinding implements ParamBinding {
 
     @Override
     public void write(INDArray torchValues) {
-        ParamBinding.requireShape("running_var", shape(), torchValues);
+        check(torchValues);
         INDArray var = torchValues.castTo(DataType.DOUBLE).dup('c');
-        for (double v : var.data().asDouble()) {
+        log10std.assign(Transforms.log(var, false).divi(2 * LN10));
+    }
+
+    @Override
+    public void check(INDArray torchValues) {
+        ParamBinding.requireShape("running_var", shape(), torchValues);
+        for (double v : torchValues.castTo(DataType.DOUBLE).dup('c').data().asDouble()) {
             // !(v > 0) also catches NaN, which minNumber() would hide.
             if (!(v > 0) || Double.isInfinite(v)) {
                 throw new IllegalArgumentException("running_var must be finite and > 0 to be stored as log10(std), "
                         + "but found running_var element " + v);
             }
         }
-        log10std.assign(Transforms.log(var, false).divi(2 * LN10));
     }
 }

@@ -39,6 +39,11 @@ interface ParamBinding {
     /** Writes PyTorch-layout values (any memory order) into the network's parameters. */
     void write(INDArray torchValues);
 
+    /** Throws what {@link #write} would throw for these values, writing nothing (for all-or-nothing loads). */
+    default void check(INDArray torchValues) {
+        requireShape("the parameter", shape(), torchValues);
+    }
+
     static void requireShape(String name, long[] expected, INDArray values) {
         if (values == null || !Arrays.equals(expected, values.shape())) {
             throw new IllegalArgumentException("values for " + name + " must have PyTorch shape "

@@ -105,7 +105,8 @@ public final class StateDict {
      * equal. Everything is checked before anything is written.
      *
      * @throws IllegalArgumentException naming the key (and both shapes) when a key is unknown, missing or of
-     *                                  another shape, or a value is not floating-point; the network is unchanged
+     *                                  another shape, a value is not floating-point, or DL4J cannot store it
+     *                                  (running_var &lt;= 0 in a log10-std BatchNorm); the network is unchanged
      */
     public static void load(MultiLayerNetwork net, Map<String, INDArray> state) {
         load(NnInit.modules(net), state);
@@ -142,6 +143,8 @@ public final class StateDict {
             throw new IllegalArgumentException("state has keys the network does not: " + remaining.keySet()
                     + " (the network's: " + own.keySet() + ")");
         }
+        // Values are translated and checked (e.g. running_var > 0 for a log10-std BatchNorm) before the first write.
+        List<Runnable> writes = new java.util.ArrayList<>();
         for (TorchModule m : modules) {
             boolean recurrent = recurrent(m);
             for (String p : keys(m)) {
@@ -152,9 +155,16 @@ public final class StateDict {
                 } else {
                     value = state.get(m.name() + "." + p + (recurrent ? "_l0" : ""));
                 }
-                m.assign(p, value.castTo(m.dataType(p)));
+                INDArray typed = value.castTo(m.dataType(p));
+                try {
+                    m.check(p, typed);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("state for " + m.name() + "." + p + ": " + e.getMessage(), e);
+                }
+                writes.add(() -> m.assign(p, typed));
             }
         }
+        writes.forEach(Runnable::run);
     }
 
     /** {@link #load(MultiLayerNetwork, Map)} from a safetensors file. */

@@ -102,9 +102,9 @@ public final class TorchModule {
     }
 
     /**
-     * PyTorch's {@code bias} as a view, or {@code null} where absent (e.g. {@code hasBias(false)}), as DESIGN.md
-     * specifies. {@code m.fill("bias", ...)} and {@code m.param("bias")} instead throw an
-     * {@code IllegalArgumentException} that names the layer.
+     * PyTorch's {@code bias} as a view, or {@code null} where absent (e.g. {@code hasBias(false)}).
+     * {@code m.fill("bias", ...)} and {@code m.param("bias")} instead throw an {@code IllegalArgumentException}
+     * that names the layer.
      */
     public INDArray bias() {
         return torch.containsKey("bias") ? param("bias") : null;
@@ -171,6 +171,11 @@ public final class TorchModule {
      */
     public void assign(String name, INDArray torchValues) {
         binding(name).write(torchValues);
+    }
+
+    /** Throws what {@link #assign} would throw, writing nothing. */
+    void check(String name, INDArray torchValues) {
+        binding(name).check(torchValues);
     }
 
     /**
@@ -246,9 +251,9 @@ public final class TorchModule {
 
     private IllegalArgumentException unknown(String param) {
         String kind = layer.getClass().getSimpleName();
-        if (param.equals("bias") && !torch.isEmpty()) {   // the common user mistake gets its own sentence
-            return new IllegalArgumentException("layer " + name + " (" + kind + ") has no bias: it was built with"
-                    + " hasBias(false); PyTorch names " + torch.keySet());
+        if (param.equals("bias") && !raw.containsKey("b")) {   // the common user mistake gets its own sentence
+            return new IllegalArgumentException("layer " + name + " (" + kind + ") has no bias (a layer built with"
+                    + " hasBias(false) has none); PyTorch names " + torch.keySet() + ", DL4J keys " + raw.keySet());
         }
         return new IllegalArgumentException("layer " + name + " (" + kind + ") has no parameter name=" + param
                 + "; PyTorch names " + torch.keySet() + ", DL4J keys " + raw.keySet());

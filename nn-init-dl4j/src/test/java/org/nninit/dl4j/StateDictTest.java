@@ -127,6 +127,11 @@ class StateDictTest {
         shape.put("0.weight", Nd4j.zeros(DataType.FLOAT, 8, 64));
         assertThatThrownBy(() -> StateDict.load(net, shape)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0.weight").hasMessageContaining("[8, 64]").hasMessageContaining("[64, 8]");
+        // a value DL4J cannot store (a zero variance as log10 std) is found before layers 0 and 2 are written
+        Map<String, INDArray> zeroVar = new LinkedHashMap<>(state);
+        zeroVar.put("3.running_var", Nd4j.createFromArray(1f, 1f, 0f, 1f, 1f, 1f, 1f, 1f));
+        assertThatThrownBy(() -> StateDict.load(net, zeroVar)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3.running_var").hasMessageContaining("> 0");
         assertThat(net.params()).isEqualTo(before);
     }
 

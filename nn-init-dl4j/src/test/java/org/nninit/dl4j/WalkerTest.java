@@ -270,7 +270,8 @@ class WalkerTest {
         assertThat(conv.bias()).isNull();   // DESIGN.md: null where absent
         assertThatThrownBy(() -> conv.fill("bias", b -> Init.zeros(b))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("layer " + conv.name()).hasMessageContaining("ConvolutionLayer")
-                .hasMessageContaining("has no bias").hasMessageContaining("hasBias(false)");
+                .hasMessageContaining("has no bias").hasMessageContaining("hasBias(false)")
+                .hasMessageContaining("DL4J keys [W]");
         assertThatThrownBy(() -> Init.zeros(conv.bias())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tensor is null").hasMessageContaining("TorchModule.fill");
         // a function that cannot take the parameter: the error names the layer, the parameter and its shape

@@ -168,7 +168,7 @@ public final class Recipes {
     }
 
     private static void dcganLayer(TorchModule m, Generator gen) {
-        if (m.is(ConvolutionLayer.class) || m.is(org.deeplearning4j.nn.conf.layers.Convolution1DLayer.class)) {
+        if (m.is(ConvolutionLayer.class)) {   // Convolution1DLayer and the deconvolutions extend it
             for (String name : m.paramNames()) {
                 if (name.endsWith("weight")) {
                     m.fill(name, w -> Init.normal(w, 0, 0.02, gen));

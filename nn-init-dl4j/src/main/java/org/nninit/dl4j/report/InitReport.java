@@ -232,7 +232,7 @@ public final class InitReport {
         return score;
     }
 
-    /** True when every layer is {@link Health#OK}. */
+    /** True when every layer is {@link Health#OK} or deliberately zero-initialized ({@link Health#ZERO_INIT}). */
     public boolean healthy() {
         return rows.stream().allMatch(r -> r.health() == Health.OK || r.health() == Health.ZERO_INIT);
     }

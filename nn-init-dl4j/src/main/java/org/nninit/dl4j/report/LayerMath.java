@@ -97,13 +97,13 @@ final class LayerMath {
         return a == null || a.isEmpty() ? Double.NaN : a.castTo(DataType.DOUBLE).meanNumber().doubleValue();
     }
 
-    /** Population std (divide by n), so a constant array has std exactly 0. */
     /** No NaN and no infinity (an empty array counts as finite). */
     static boolean allFinite(INDArray a) {
         return a == null || a.isEmpty() || Double.isFinite(a.castTo(DataType.DOUBLE).sumNumber().doubleValue())
                 && Double.isFinite(a.castTo(DataType.DOUBLE).amaxNumber().doubleValue());
     }
 
+    /** Population std (divide by n), so a constant array has std exactly 0. */
     static double std(INDArray a) {
         if (a == null || a.isEmpty()) {
             return Double.NaN;

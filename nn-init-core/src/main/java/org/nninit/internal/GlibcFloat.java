@@ -201,7 +201,7 @@ public final class GlibcFloat {
     private static final float[] SB = {3.0338060379e+01f, 3.2579251099e+02f, 1.5367296143e+03f,
         3.1998581543e+03f, 2.5530502930e+03f, 4.7452853394e+02f, -2.2440952301e+01f};
 
-    /** {@code c[from] + s*(c[from+1] + s*(...))}, one rounding per operation (erff is built without FMA). */
+    /** {@code c[0] + s*(c[1] + s*(...))}, one rounding per operation (erff is built without FMA). */
     private static float horner(float s, float[] c) {
         float acc = c[c.length - 1];
         for (int i = c.length - 2; i >= 0; i--) {

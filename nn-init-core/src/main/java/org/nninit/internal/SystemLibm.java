@@ -8,15 +8,17 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The C library's double {@code log}, {@code log1p}, {@code exp}, {@code erf}, {@code sin} and {@code cos}, applied in place to the first
- * {@code n} values of an array: what PyTorch's scalar double kernels call.
+ * The C library's double {@code log}, {@code log1p}, {@code exp}, {@code erf}, {@code sin} and {@code cos}, applied
+ * in place to the first {@code n} values of an array: what PyTorch's scalar double kernels call. {@code log1p} is
+ * glibc's algorithm written in Java (ND4J has no log1p op); the others go through ND4J.
  *
  * <p>Why through ND4J: glibc's double functions are not correctly rounded (about 0.1% of results differ from
  * the exact value rounded), and no Java library reproduces them; {@link StrictMath} differs from glibc on 3–7%
  * of Box–Muller inputs and {@link Math}'s intrinsics on 0.1–0.2% (measured). ND4J's native CPU backend calls
  * the process's libm for its {@code log}/{@code sin}/{@code cos} transforms, which is the libm PyTorch uses on
  * the same machine: equal to glibc 2.36 on every input tested ({@code SystemLibmTest}). Other backends (CUDA)
- * have no such libm, and there {@link Math} is used: results may then differ from PyTorch's in the last bit.
+ * have no such libm, and there {@link Math} (for erf, Commons Math) is used: results may then differ from
+ * PyTorch's in the last bit.
  */
 public final class SystemLibm {
 
@@ -162,6 +164,6 @@ public final class SystemLibm {
             return;
         }
         INDArray a = Nd4j.createFromArray(n == v.length ? v : java.util.Arrays.copyOf(v, n));
-        System.arraycopy(nativeOp.apply(a).data().asDouble(), 0, v, 0, n);
+        nativeOp.apply(a).data().asNioDouble().get(v, 0, n);
     }
 }

@@ -28,6 +28,8 @@ import org.nninit.tensor.ReducedFloat;
 record NormalKernels(TorchVersion version, CpuCapability cpu) {
 
     private static final double TWO_PI = 2.0 * Math.PI;
+    /** From 2.0 on: log1p in the double kernel, reduced types rounded at each step. */
+    private static final TorchVersion V2_0 = new TorchVersion(2, 0);
 
     private boolean fused() {
         return cpu == CpuCapability.AVX2;
@@ -84,7 +86,7 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
 
     /** {@code normal_fill_16<Half/BFloat16>}, values in float, rounded as the release rounds them. */
     void reducedBlock(float[] d, int at, float mean, float std, boolean bfloat16) {
-        boolean eachStep = bfloat16 || version.atLeast(new TorchVersion(2, 0));
+        boolean eachStep = bfloat16 || version.atLeast(V2_0);
         for (int j = 0; j < 8; j++) {
             float u1 = ReducedFloat.round(1.0f - d[at + j], bfloat16);
             float u2 = d[at + j + 8];
@@ -115,7 +117,7 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
      * generator caches), {@code r = sqrt(-2 log(1 - u2))}, {@code theta = 2 pi u1}.
      */
     void pairs(double[] s, int pairs) {
-        boolean log1p = version.atLeast(new TorchVersion(2, 0));
+        boolean log1p = version.atLeast(V2_0);
         double[] log = new double[pairs];
         double[] cos = new double[pairs];
         double[] sin = new double[pairs];

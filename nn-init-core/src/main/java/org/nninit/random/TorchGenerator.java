@@ -254,7 +254,9 @@ public final class TorchGenerator implements Generator {
     }
 
     /**
-     * {@code torch.randperm(n, generator=this)}: consumes {@code n - 1} 32-bit draws.
+     * {@code torch.randperm(n, generator=this)}: consumes {@code n - 1} 32-bit draws (PyTorch's swap shuffle);
+     * from 2.12, for {@code n >= 0xffffffff / 20} (214,748,364), {@code n} 64-bit draws (the inside-out
+     * shuffle, implemented from PyTorch's source, no 2.12 binary here).
      *
      * <pre>{@code
      * long[] order = gen.randperm(10);

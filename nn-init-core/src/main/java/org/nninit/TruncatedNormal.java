@@ -260,8 +260,10 @@ final class TruncatedNormal {
     }
 
     /**
-     * The {@code u}-quantile of the standard normal restricted to [alpha, beta]. Tails are handled through
-     * the survival function so that intervals many standard deviations out keep full precision.
+     * The {@code u}-quantile of the standard normal restricted to [alpha, beta] (for {@code beta <= 0}, by
+     * symmetry, the {@code (1-u)}-quantile: the same distribution for a uniform {@code u}, without the rounding of
+     * {@code 1 - u}). Tails are handled through the survival function so that intervals many standard deviations
+     * out keep full precision.
      */
     static double standardQuantile(double u, double alpha, double beta) {
         double reach = Math.max(1, Math.max(Math.abs(alpha), Math.abs(beta)));

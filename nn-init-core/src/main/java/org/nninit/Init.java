@@ -6,6 +6,7 @@ import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nninit.internal.memory.ArrayElements;
 import org.nninit.random.Generator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -577,37 +578,42 @@ public final class Init {
         if (tensor.isEmpty()) {
             return tensor;
         }
-        int rows = Math.toIntExact(tensor.size(0));
+        if (tensor.size(0) > MAX_PERMUTATION) {
+            throw new IllegalArgumentException("sparse_ draws randperm(rows) for every column, and a permutation holds"
+                    + " at most " + MAX_PERMUTATION + " rows, but found tensor shape " + Arrays.toString(tensor.shape()));
+        }
+        int rows = (int) tensor.size(0);
         long cols = tensor.size(1);
         long zerosPerColumn = (long) Math.ceil(sparsity * rows);
         Generator source = Generator.orGlobal(generator);
         source.fillNormal(tensor, 0, std);
-        // On the CPU a dense array takes its zeros straight into the buffer: putScalar is a native call each.
-        HostElements host = HostElements.of(tensor, false);
-        long rowStride = tensor.stride(0);
-        long colStride = tensor.stride(1);
-        // A row-major matrix gets its zeros sorted by row; in a column-major one a column is already contiguous.
-        ColumnZeros byRow = host != null && colStride < rowStride && ColumnZeros.fits(cols, zerosPerColumn)
-                ? new ColumnZeros(rows, cols, (int) zerosPerColumn) : null;
-        for (long col = 0; col < cols; col++) {
-            long[] rowOrder = source.randperm(rows);
-            if (byRow != null) {
-                byRow.add((int) col, rowOrder);
-                continue;
-            }
-            for (int k = 0; k < zerosPerColumn; k++) {
-                if (host != null) {
-                    host.put((int) (rowOrder[k] * rowStride + col * colStride), 0.0);
+        ArrayElements elements = ArrayElements.of(tensor);
+        // A column-major matrix takes each column's zeros as drawn (the column is contiguous); a row-major one
+        // gathers a batch of columns and writes them row by row (ColumnZeros).
+        int batch = tensor.stride(1) < tensor.stride(0) ? ColumnZeros.columnsPerBatch(zerosPerColumn) : 0;
+        for (long first = 0; first < cols; first += Math.max(1, batch)) {
+            int count = (int) Math.min(Math.max(1, batch), cols - first);
+            ColumnZeros zeros = batch > 0 ? new ColumnZeros(rows, first, count, (int) zerosPerColumn) : null;
+            for (long col = first; col < first + count; col++) {
+                long[] rowOrder = source.randperm(rows);
+                if (zeros != null) {
+                    zeros.add(col, rowOrder);
                 } else {
-                    tensor.putScalar(rowOrder[k], col, 0.0);
+                    for (int k = 0; k < zerosPerColumn; k++) {
+                        elements.putDouble(elements.matrixPosition(rowOrder[k], col), 0.0);
+                    }
                 }
             }
+            if (zeros != null) {
+                zeros.writeTo(elements);
+            }
         }
-        if (byRow != null) {
-            byRow.writeTo(host, rowStride, colStride);
-        }
+        elements.finish();
         return tensor;
     }
+
+    /** The longest permutation {@code randperm} returns: a Java {@code long[]}. */
+    private static final long MAX_PERMUTATION = Integer.MAX_VALUE - 8;
 
     // ---------------------------------------------------------------- argument checks
 

@@ -10,13 +10,14 @@ import org.nninit.internal.SystemLibm;
 import org.nninit.random.CpuCapability;
 import org.nninit.random.Generator;
 import org.nninit.random.TorchGenerator;
-import org.nninit.tensor.ReducedFloat;
-import org.nninit.tensor.RowMajor;
+import org.nninit.internal.ReducedFloat;
+import org.nninit.internal.memory.ArrayElements;
+import org.nninit.internal.memory.TensorWalk;
 
 /**
  * The two sampling algorithms behind {@link Init#truncNormal}; arguments arrive validated.
- * Values are computed in double precision and rounded once, when written to the array. On the CPU backend a
- * dense FLOAT/DOUBLE array is worked on in place ({@link HostElements}); anything else through a staged copy.
+ * Values are computed in double precision and rounded once, when written to the array, which is worked on in
+ * place through {@link ArrayElements} (staged off the CPU backend).
  */
 final class TruncatedNormal {
 
@@ -48,7 +49,7 @@ final class TruncatedNormal {
         source.fillUniform(tensor, low, high);
         boolean fused = !(source instanceof TorchGenerator torch) || torch.cpuCapability() == CpuCapability.AVX2;
         double scale = std * SQRT2;
-        ElementStore values = inPlace ? ElementStore.of(tensor, false) : new StagedElements(tensor);
+        ArrayElements values = elements(tensor, inPlace);
         DataType type = tensor.dataType();
         if (type == DataType.DOUBLE) {
             values.mapChunks((y, count) -> {
@@ -101,7 +102,7 @@ final class TruncatedNormal {
         double alpha = (a - mean) / std;
         double beta = (b - mean) / std;
         // Each element is mapped on its own, so the visiting order never matters.
-        ElementStore values = inPlace ? ElementStore.of(tensor, false) : new StagedElements(tensor);
+        ArrayElements values = elements(tensor, inPlace);
         values.map(u -> Math.min(Math.max(mean + std * standardQuantile(u, alpha, beta), a), b));
         values.finish();
     }
@@ -112,7 +113,8 @@ final class TruncatedNormal {
      * <ul>
      *   <li>{@code p > 0.3}: {@code normal_} on the whole tensor, then, while any value lies outside [a, b] (the
      *       bounds rounded to the tensor's type, strict comparisons), a whole new tensor of normals whose values
-     *       replace the outside ones;</li>
+     *       replace the outside ones (with a generator other than {@link TorchGenerator}, which has no PyTorch
+     *       stream to follow, only as many new normals as there are outside values);</li>
      *   <li>otherwise: rounds of a whole tensor of {@code uniform_(a, b)} proposals and then a whole tensor of
      *       {@code uniform_(0, 1)} acceptance draws, a proposal {@code x} accepted for a still empty element when
      *       {@code log(u) < -((x - mean) / std)^2 / 2 - logPeak} ({@code logPeak} the same at the clamped mean:
@@ -137,16 +139,22 @@ final class TruncatedNormal {
         TypeRounding type = TypeRounding.of(tensor.dataType());
         if (mass > 0.3) {
             source.fillNormal(tensor, mean, std);
-            ElementStore values = inPlace ? ElementStore.of(tensor, true) : new StagedElements(tensor);
+            ArrayElements values = elements(tensor, inPlace);
             double low = type.round(a);
             double high = type.round(b);
-            int[] outside = values.indicesOutside(low, high);
+            long[] outside = values.indicesOutside(low, high);
+            // PyTorch redraws a whole tensor each round, and a TorchGenerator must follow its stream; any other
+            // generator draws only the values it needs (i.i.d. either way), so the scratch is the outside count.
+            boolean wholeTensor = source instanceof TorchGenerator;
             for (int round = 0; round < MAX_ROUNDS && outside.length > 0; round++) {
-                double[] fresh = RowMajor.readDoubles(Init.normal(like(tensor), mean, std, source));
+                INDArray draws = wholeTensor ? like(tensor) : Nd4j.create(tensor.dataType(), outside.length);
+                ArrayElements fresh = ArrayElements.of(Init.normal(draws, mean, std, source));
                 int stillOutside = 0;
-                for (int index : outside) {
-                    values.put(index, fresh[index]);
-                    if (fresh[index] < low || fresh[index] > high) {
+                for (int k = 0; k < outside.length; k++) {
+                    long index = outside[k];
+                    double v = fresh.getDouble(wholeTensor ? fresh.positionOf(index) : k);
+                    values.putDouble(values.positionOf(index), v);
+                    if (v < low || v > high) {
                         outside[stillOutside++] = index;
                     }
                 }
@@ -167,7 +175,7 @@ final class TruncatedNormal {
      */
     static final int MAX_ROUNDS = 200;
 
-    private static void finishStragglers(ElementStore values, int[] left, double mean, double std, double a,
+    private static void finishStragglers(ArrayElements values, long[] left, double mean, double std, double a,
                                          double b, Generator source) {
         if (left.length == 0) {
             return;
@@ -175,11 +183,12 @@ final class TruncatedNormal {
         LOG.warn("trunc_normal_: {} elements still unfilled after {} rounds of PyTorch 2.12's rejection sampling; "
                 + "finished by the exact inverse CDF (these values differ from what PyTorch would draw)",
                 left.length, MAX_ROUNDS);
-        double[] u = RowMajor.readDoubles(Init.uniform(Nd4j.create(DataType.DOUBLE, left.length), 0, 1, source));
+        INDArray u = Init.uniform(Nd4j.create(DataType.DOUBLE, left.length), 0, 1, source);
         double alpha = (a - mean) / std;
         double beta = (b - mean) / std;
         for (int k = 0; k < left.length; k++) {
-            values.put(left[k], Math.min(Math.max(mean + std * standardQuantile(u[k], alpha, beta), a), b));
+            double x = mean + std * standardQuantile(u.getDouble(k), alpha, beta);
+            values.putDouble(values.positionOf(left[k]), Math.min(Math.max(x, a), b));
         }
     }
 
@@ -189,35 +198,55 @@ final class TruncatedNormal {
         double logPeak = type.round(-((peak - mean) / std) * ((peak - mean) / std) / 2);
         double m = type.round(mean);
         double s = type.round(std);
-        ElementStore values = inPlace ? ElementStore.of(tensor, true) : new StagedElements(tensor);
-        int n = values.length();
-        boolean[] done = new boolean[n];
-        int remaining = n;
+        ArrayElements values = elements(tensor, inPlace);
+        long n = values.length();
+        // One bit per element; a long[] of n / 64 words reaches 2^37 elements.
+        long[] done = new long[(int) ((n + 63) >>> 6)];
+        long remaining = n;
+        double[] x = new double[(int) Math.min(CHUNK, n)];
+        double[] logU = new double[x.length];
         for (int round = 0; round < MAX_ROUNDS && remaining > 0; round++) {
-            double[] x = RowMajor.readDoubles(Init.uniform(like(tensor), a, b, source));
-            double[] logU = RowMajor.readDoubles(Init.uniform(like(tensor), 0, 1, source));
-            type.log(logU);
-            for (int i = 0; i < n; i++) {
-                if (done[i]) {
-                    continue;
+            ArrayElements proposals = ArrayElements.of(Init.uniform(like(tensor), a, b, source));
+            ArrayElements acceptance = ArrayElements.of(Init.uniform(like(tensor), 0, 1, source));
+            TensorWalk.Cursor xAt = proposals.rowMajor(0);
+            TensorWalk.Cursor uAt = acceptance.rowMajor(0);
+            for (long start = 0; start < n; start += CHUNK) {
+                int count = (int) Math.min(CHUNK, n - start);
+                for (int k = 0; k < count; k++) {
+                    x[k] = proposals.getDouble(xAt.next());
+                    logU[k] = acceptance.getDouble(uAt.next());
                 }
-                double z = type.round(type.round(x[i] - m) / s);
-                double bound = type.round(type.round(-type.round(z * z)) / 2) - logPeak;
-                if (logU[i] < type.round(bound)) {
-                    values.put(i, x[i]);
-                    done[i] = true;
-                    remaining--;
+                type.log(logU, count);
+                for (int k = 0; k < count; k++) {
+                    long i = start + k;
+                    if ((done[(int) (i >>> 6)] & (1L << i)) != 0) {
+                        continue;
+                    }
+                    double z = type.round(type.round(x[k] - m) / s);
+                    double bound = type.round(type.round(-type.round(z * z)) / 2) - logPeak;
+                    if (logU[k] < type.round(bound)) {
+                        values.putDouble(values.positionOf(i), x[k]);
+                        done[(int) (i >>> 6)] |= 1L << i;
+                        remaining--;
+                    }
                 }
             }
         }
-        int[] left = new int[remaining];
-        for (int i = 0, k = 0; k < remaining; i++) {
-            if (!done[i]) {
-                left[k++] = i;
+        long[] left = new long[Math.toIntExact(remaining)];
+        for (long i = 0, k = 0; k < remaining; i++) {
+            if ((done[(int) (i >>> 6)] & (1L << i)) == 0) {
+                left[(int) k++] = i;
             }
         }
         finishStragglers(values, left, mean, std, a, b, source);
         values.finish();
+    }
+
+    /** Elements per chunk of a pass over the rejection rounds' temporaries. */
+    private static final int CHUNK = 1 << 14;
+
+    private static ArrayElements elements(INDArray tensor, boolean inPlace) {
+        return inPlace ? ArrayElements.of(tensor) : ArrayElements.staged(tensor);
     }
 
     /** {@code torch.empty_like(tensor)}: the tensor's own order when it is not a view, else row-major. */
@@ -248,12 +277,12 @@ final class TruncatedNormal {
             };
         }
 
-        void log(double[] v) {
+        void log(double[] v, int count) {
             if (this == DOUBLE) {
-                SystemLibm.log(v, v.length);
+                SystemLibm.log(v, count);
                 return;
             }
-            for (int i = 0; i < v.length; i++) {
+            for (int i = 0; i < count; i++) {
                 v[i] = round(GlibcFloat.logf((float) v[i]));
             }
         }

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nninit.tensor.RowMajor;
 
 /** Kolmogorov–Smirnov tests of every random function against the distribution its formula implies. */
 class DistributionTest {

@@ -8,11 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nninit.random.Nd4jGenerator;
-import org.nninit.tensor.RowMajor;
 
 /**
  * sparse's in-place zero writes (sorted by row in a row-major matrix, column by column in a column-major one)
- * against the putScalar path a strided view takes: ND4J's generator fills the view through a dense temporary of
+ * against a strided view of a wider matrix: ND4J's generator fills the view through a dense temporary of
  * its shape, so both see the same draws and permutations.
  */
 class InPlaceSparseTest {
@@ -24,13 +23,11 @@ class InPlaceSparseTest {
     }
 
     @Test
-    void inPlaceZerosMatchThePutScalarPath() {
+    void zerosMatchBetweenDenseArraysAndViews() {
         for (char order : new char[] {'c', 'f'}) {
             INDArray dense = Nd4j.create(DataType.FLOAT, new long[] {50, 37}, order);
             INDArray parent = Nd4j.valueArrayOf(new long[] {50, 74}, SENTINEL, DataType.FLOAT);
             INDArray view = parent.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 37));
-            assertThat(HostElements.of(dense, false)).isNotNull();
-            assertThat(HostElements.of(view, false)).isNull();
 
             Init.sparse(dense, 0.3, 1.0, seeded());
             Init.sparse(view, 0.3, 1.0, seeded());

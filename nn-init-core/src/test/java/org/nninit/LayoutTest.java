@@ -14,7 +14,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nninit.tensor.RowMajor;
 
 /** Memory order, views, strided slices, rank-1 parameter views, dtypes and empty arrays. */
 class LayoutTest {

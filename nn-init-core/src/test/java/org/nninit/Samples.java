@@ -3,7 +3,6 @@ package org.nninit;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nninit.tensor.RowMajor;
 
 /**
  * Statistics the distribution tests share.

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nninit.tensor.RowMajor;
 
 /** Exact checks of the deterministic and structured initializers. */
 class StructureTest {

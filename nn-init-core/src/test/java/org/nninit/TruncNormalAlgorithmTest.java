@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.random.TorchGenerator;
-import org.nninit.tensor.RowMajor;
 
 /**
  * {@code trunc_normal_}'s algorithms step by step with a {@link TorchGenerator}: REJECTION is replayed from

@@ -20,7 +20,6 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nninit.random.Generator;
 import org.nninit.random.TorchGenerator;
-import org.nninit.tensor.RowMajor;
 
 /**
  * Every function on any view, property-style: 600 seeded random views (rank 1 to 4, sizes 1 to 6, offsets,

@@ -1,8 +1,8 @@
 package org.nninit.random;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
-import org.nninit.tensor.ReducedFloat;
+import org.nninit.internal.ReducedFloat;
+import org.nninit.internal.memory.ArrayElements;
+import org.nninit.internal.memory.TensorWalk;
 
 /**
  * PyTorch's {@code normal_} on one generator's stream: the 16-element block paths of a contiguous tensor of at
@@ -39,11 +39,11 @@ final class NormalFill {
     }
 
     /** {@code tensor.normal_(mean, std)} into {@code sink}. */
-    void normal(ElementSink sink, double mean, double std) {
-        if (sink.walk.length >= 16 && sink.walk.contiguous) {
-            if (sink.isDouble) {
+    void normal(ArrayElements sink, double mean, double std) {
+        if (sink.length() >= 16 && sink.contiguous()) {
+            if (sink.isDouble()) {
                 normalBlocksDouble(sink, mean, std);
-            } else if (sink.reduced != null) {
+            } else if (sink.isReduced()) {
                 normalBlocksReduced(sink, mean, std);
             } else if (cpu == CpuCapability.AVX2) {
                 normalBlocksFloat(sink, (float) mean, (float) std);
@@ -56,9 +56,9 @@ final class NormalFill {
     }
 
     /** {@code at::normal_distribution<double>} per element, with the generator's cached second sample. */
-    private void normalPerElement(ElementSink sink, double mean, double std) {
-        TensorWalk.Cursor cursor = sink.cursor();
-        long n = sink.walk.length;
+    private void normalPerElement(ArrayElements sink, double mean, double std) {
+        TensorWalk.Cursor cursor = sink.walk();
+        long n = sink.length();
         long done = 0;
         if (cache.hasDouble) {
             cache.hasDouble = false;
@@ -87,12 +87,12 @@ final class NormalFill {
         }
     }
 
-    private static void putNormal(ElementSink sink, TensorWalk.Cursor cursor, double value) {
-        if (sink.isDouble) {
-            sink.doubles.put(cursor.next(), value);
+    private static void putNormal(ArrayElements sink, TensorWalk.Cursor cursor, double value) {
+        if (sink.isDouble()) {
+            sink.putDouble(cursor.next(), value);
         } else {
             // static_cast<scalar_t>(double); HALF/BFLOAT16 go through float, as c10 converts.
-            sink.floats.put(cursor.next(), (float) value);
+            sink.putFloat(cursor.next(), (float) value);
         }
     }
 
@@ -101,11 +101,11 @@ final class NormalFill {
      * sequential); tempering, conversion and each segment's blocks run on the fork-join pool while the next
      * segment is drawn ({@link DrawPipeline}).
      */
-    private void normalBlocksFloat(ElementSink sink, float mean, float std) {
-        long n = sink.walk.length;
+    private void normalBlocksFloat(ArrayElements sink, float mean, float std) {
+        long n = sink.length();
         long fullBlocks = n / 16;
         long blockElements = fullBlocks * 16;
-        ElementSink out = sink;
+        ArrayElements out = sink;
         if (n < UniformFill.PARALLEL_THRESHOLD) {
             float[] segment = new float[(int) Math.min(SEGMENT, blockElements)];
             int[] draws = new int[segment.length];
@@ -123,7 +123,7 @@ final class NormalFill {
         finishTail(n, out, mean, std);
     }
 
-    private void finishTail(long n, ElementSink out, float mean, float std) {
+    private void finishTail(long n, ArrayElements out, float mean, float std) {
         long remainder = n % 16;
         if (remainder != 0) {
             // PyTorch drew uniforms for the partial block too, then draws the last 16 elements again.
@@ -142,27 +142,25 @@ final class NormalFill {
         }
     }
 
-    private static void transformAndStore(float[] values, int count, long start, ElementSink out, float mean,
+    private static void transformAndStore(float[] values, int count, long start, ArrayElements out, float mean,
                                           float std) {
         // PyTorch's AVX2 block transform on each block of 16, in passes C2 vectorises (bit-identical, tested).
         BoxMullerKernel.transform(values, count, mean, std);
-        out.putLinear(start, values, count);
+        out.putFloats(start, values, count);
     }
 
-    private void normalBlocksDouble(ElementSink sink, double mean, double std) {
-        long n = sink.walk.length;
+    private void normalBlocksDouble(ArrayElements sink, double mean, double std) {
+        long n = sink.length();
         long blockElements = n / 16 * 16;
         double[] segment = new double[(int) Math.min(DOUBLE_SEGMENT, blockElements)];
-        DoubleIndexer out = sink.doubles;
+        ArrayElements out = sink;
         for (long start = 0; start < blockElements; start += segment.length) {
             int count = (int) Math.min(segment.length, blockElements - start);
             for (int k = 0; k < count; k++) {
                 segment[k] = TorchMath.unitDouble(engine.nextLong());
             }
             kernels.doubleBlocks(segment, count, mean, std);
-            for (int k = 0; k < count; k++) {
-                out.put(start + k, segment[k]);
-            }
+            out.putDoubles(start, segment, count);
         }
         if (n % 16 != 0) {
             engine.skip(2 * (n % 16));
@@ -171,32 +169,30 @@ final class NormalFill {
                 block[k] = TorchMath.unitDouble(engine.nextLong());
             }
             kernels.doubleBlocks(block, 16, mean, std);
-            for (int k = 0; k < 16; k++) {
-                out.put(n - 16 + k, block[k]);
-            }
+            out.putDoubles(n - 16, block, 16);
         }
     }
 
     /** FLOAT without AVX2: the scalar block kernel, one block of 16 at a time. */
-    private void normalBlocksScalarFloat(ElementSink sink, float mean, float std) {
-        long n = sink.walk.length;
+    private void normalBlocksScalarFloat(ArrayElements sink, float mean, float std) {
+        long n = sink.length();
         long blockElements = n / 16 * 16;
         float[] block = new float[16];
         int[] draws = new int[16];
         for (long start = 0; start < blockElements; start += 16) {
             drawUnitFloats(draws, block, 16);
             kernels.floatBlock(block, 0, mean, std);
-            sink.putLinear(start, block, 16);
+            sink.putFloats(start, block, 16);
         }
         if (n % 16 != 0) {
             engine.skip(n % 16);
             drawUnitFloats(draws, block, 16);
             kernels.floatBlock(block, 0, mean, std);
-            sink.putLinear(n - 16, block, 16);
+            sink.putFloats(n - 16, block, 16);
         }
     }
 
-    private void normalBlocksReduced(ElementSink sink, double meanDouble, double stdDouble) {
+    private void normalBlocksReduced(ArrayElements sink, double meanDouble, double stdDouble) {
         if (floatBlocksForReduced) {
             normalFloatBlocksForReduced(sink, (float) meanDouble, (float) stdDouble);
             return;
@@ -205,18 +201,16 @@ final class NormalFill {
         int digits = bf16 ? 8 : 11;
         float mean = ReducedFloat.round((float) meanDouble, bf16);
         float std = ReducedFloat.round((float) stdDouble, bf16);
-        long n = sink.walk.length;
+        long n = sink.length();
         long blockElements = n / 16 * 16;
         float[] block = new float[16];
-        FloatIndexer out = sink.floats;
+        ArrayElements out = sink;
         for (long start = 0; start < blockElements; start += 16) {
             for (int k = 0; k < 16; k++) {
                 block[k] = TorchMath.unitReduced(engine.nextInt(), digits);
             }
             kernels.reducedBlock(block, 0, mean, std, bf16);
-            for (int k = 0; k < 16; k++) {
-                out.put(start + k, block[k]);
-            }
+            out.putFloats(start, block, 16);
         }
         if (n % 16 != 0) {
             engine.skip(n % 16);
@@ -224,9 +218,7 @@ final class NormalFill {
                 block[k] = TorchMath.unitReduced(engine.nextInt(), digits);
             }
             kernels.reducedBlock(block, 0, mean, std, bf16);
-            for (int k = 0; k < 16; k++) {
-                out.put(n - 16 + k, block[k]);
-            }
+            out.putFloats(n - 16, block, 16);
         }
     }
 
@@ -235,8 +227,8 @@ final class NormalFill {
      * float kernel of this CPU kind in float (mean and std as floats); the block's first values are cast. So
      * {@code 16 * ceil(n / 16)} draws, where FLOAT takes {@code n} plus a redrawn last block.
      */
-    private void normalFloatBlocksForReduced(ElementSink sink, float mean, float std) {
-        long n = sink.walk.length;
+    private void normalFloatBlocksForReduced(ArrayElements sink, float mean, float std) {
+        long n = sink.length();
         float[] block = new float[16];
         int[] draws = new int[16];
         for (long start = 0; start < n; start += 16) {
@@ -246,7 +238,7 @@ final class NormalFill {
             } else {
                 kernels.floatBlock(block, 0, mean, std);
             }
-            sink.putLinear(start, block, (int) Math.min(16, n - start));
+            sink.putFloats(start, block, (int) Math.min(16, n - start));
         }
     }
 }

@@ -2,7 +2,7 @@ package org.nninit.random;
 
 import org.nninit.internal.GlibcFloat;
 import org.nninit.internal.SystemLibm;
-import org.nninit.tensor.ReducedFloat;
+import org.nninit.internal.ReducedFloat;
 /**
  * PyTorch's Box–Muller transforms other than the AVX2 float block ({@link BoxMullerKernel}), as compiled for
  * one release and CPU kind: the scalar {@code normal_fill_16} for DOUBLE, HALF, BFLOAT16 (and FLOAT without

@@ -1,5 +1,6 @@
 package org.nninit.random;
 
+import org.nninit.internal.memory.ArrayElements;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -237,7 +238,7 @@ public final class TorchGenerator implements Generator {
         if (tensor.isEmpty()) {
             return;
         }
-        ElementSink sink = ElementSink.of(tensor);
+        ArrayElements sink = ArrayElements.of(tensor);
         uniform.uniform(sink, from, to);
         sink.finish();
     }
@@ -248,7 +249,7 @@ public final class TorchGenerator implements Generator {
         if (tensor.isEmpty()) {
             return;
         }
-        ElementSink sink = ElementSink.of(tensor);
+        ArrayElements sink = ArrayElements.of(tensor);
         normal.normal(sink, mean, std);
         sink.finish();
     }
@@ -303,7 +304,7 @@ public final class TorchGenerator implements Generator {
         if (tensor.isEmpty()) {
             return;
         }
-        ElementSink sink = ElementSink.of(tensor);
+        ArrayElements sink = ArrayElements.of(tensor);
         uniform.random(sink);
         sink.finish();
     }

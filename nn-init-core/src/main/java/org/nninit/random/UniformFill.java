@@ -1,8 +1,8 @@
 package org.nninit.random;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
-import org.nninit.tensor.ReducedFloat;
+import org.nninit.internal.ReducedFloat;
+import org.nninit.internal.memory.ArrayElements;
+import org.nninit.internal.memory.TensorWalk;
 
 /**
  * PyTorch's {@code uniform_} and {@code random_} kernels on one generator's stream: per element one 32-bit draw
@@ -31,10 +31,10 @@ final class UniformFill {
     }
 
     /** {@code tensor.uniform_(from, to)} into {@code sink}. */
-    void uniform(ElementSink sink, double from, double to) {
-        if (sink.isDouble) {
+    void uniform(ArrayElements sink, double from, double to) {
+        if (sink.isDouble()) {
             uniformDouble(sink, from, to);
-        } else if (sink.reduced != null) {
+        } else if (sink.isReduced()) {
             uniformReduced(sink, from, to);
         } else {
             uniformFloat(sink, from, to);
@@ -42,38 +42,38 @@ final class UniformFill {
     }
 
     /** {@code tensor.random_()} into {@code sink}: {@code val % (2^digits + 1)}. */
-    void random(ElementSink sink) {
-        TensorWalk.Cursor cursor = sink.cursor();
-        int digits = sink.isDouble ? 53 : sink.reduced == null ? 24 : sink.isBfloat16() ? 8 : 11;
+    void random(ArrayElements sink) {
+        TensorWalk.Cursor cursor = sink.walk();
+        int digits = sink.isDouble() ? 53 : !sink.isReduced() ? 24 : sink.isBfloat16() ? 8 : 11;
         long range = (1L << digits) + 1;
-        for (long k = 0; k < sink.walk.length; k++) {
-            if (sink.isDouble) {
-                sink.doubles.put(cursor.next(), Long.remainderUnsigned(engine.nextLong(), range));
+        for (long k = 0; k < sink.length(); k++) {
+            if (sink.isDouble()) {
+                sink.putDouble(cursor.next(), Long.remainderUnsigned(engine.nextLong(), range));
             } else {
-                sink.floats.put(cursor.next(), (engine.nextInt() & 0xffffffffL) % range);
+                sink.putFloat(cursor.next(), (engine.nextInt() & 0xffffffffL) % range);
             }
         }
     }
 
-    private void uniformFloat(ElementSink sink, double fromDouble, double toDouble) {
+    private void uniformFloat(ArrayElements sink, double fromDouble, double toDouble) {
         float from = (float) fromDouble;
         float to = (float) toDouble;
         float range = to - from;
         boolean fused = fusedMultiplyAdd();
         // Only 2.12 maps a value equal to `to` back onto `from`; NaN never equals, so older releases skip it.
         float wrapped = halfOpen ? to : Float.NaN;
-        long n = sink.walk.length;
-        if (sink.linear() && n >= PARALLEL_THRESHOLD) {
+        long n = sink.length();
+        if (sink.walkIsLinear() && n >= PARALLEL_THRESHOLD) {
             DrawPipeline.run(engine, n, (words, values, count, start) -> {
                 uniformFromWords(words, values, count, from, range, fused, wrapped);
-                sink.putLinear(start, values, count);
+                sink.putFloats(start, values, count);
             });
             return;
         }
         int[] draws = new int[(int) Math.min(BATCH, n)];
         float[] values = new float[draws.length];
-        TensorWalk.Cursor cursor = sink.cursor();
-        boolean linear = sink.linear();
+        TensorWalk.Cursor cursor = sink.walk();
+        boolean linear = sink.walkIsLinear();
         for (long done = 0; done < n; ) {
             int count = (int) Math.min(draws.length, n - done);
             engine.nextInts(draws, 0, count);
@@ -83,10 +83,10 @@ final class UniformFill {
                 values[k] = v == wrapped ? from : v;
             }
             if (linear) {
-                sink.putLinear(done, values, count);
+                sink.putFloats(done, values, count);
             } else {
                 for (int k = 0; k < count; k++) {
-                    sink.floats.put(cursor.next(), values[k]);
+                    sink.putFloat(cursor.next(), values[k]);
                 }
             }
             done += count;
@@ -127,15 +127,15 @@ final class UniformFill {
         return cpu == CpuCapability.AVX2;
     }
 
-    private void uniformDouble(ElementSink sink, double from, double to) {
+    private void uniformDouble(ArrayElements sink, double from, double to) {
         double range = to - from;
         boolean fused = fusedMultiplyAdd();
-        DoubleIndexer out = sink.doubles;
-        TensorWalk.Cursor cursor = sink.cursor();
-        for (long k = 0; k < sink.walk.length; k++) {
+        ArrayElements out = sink;
+        TensorWalk.Cursor cursor = sink.walk();
+        for (long k = 0; k < sink.length(); k++) {
             double u = TorchMath.unitDouble(engine.nextLong());
             double v = fused ? Math.fma(u, range, from) : u * range + from;
-            out.put(cursor.next(), halfOpen && v == to ? from : v);
+            out.putDouble(cursor.next(), halfOpen && v == to ? from : v);
         }
     }
 
@@ -144,18 +144,18 @@ final class UniformFill {
      * bits, the rest in float. 2.12: 24 random bits and the float arithmetic of {@link #uniformFloat} on the
      * rounded bounds, then the cast, and a cast value equal to {@code to} becomes {@code from}.
      */
-    private void uniformReduced(ElementSink sink, double fromDouble, double toDouble) {
+    private void uniformReduced(ArrayElements sink, double fromDouble, double toDouble) {
         boolean bf16 = sink.isBfloat16();
         if (halfOpen) {
             float from = ReducedFloat.round((float) fromDouble, bf16);
             float to = ReducedFloat.round((float) toDouble, bf16);
             float range = to - from;
             boolean fused = fusedMultiplyAdd();
-            TensorWalk.Cursor cursor = sink.cursor();
-            for (long k = 0; k < sink.walk.length; k++) {
+            TensorWalk.Cursor cursor = sink.walk();
+            for (long k = 0; k < sink.length(); k++) {
                 float u = TorchMath.unitFloat(engine.nextInt());
                 float v = ReducedFloat.round(fused ? Math.fma(u, range, from) : u * range + from, bf16);
-                sink.floats.put(cursor.next(), v == to ? from : v);
+                sink.putFloat(cursor.next(), v == to ? from : v);
             }
             return;
         }
@@ -163,11 +163,11 @@ final class UniformFill {
         float from = ReducedFloat.round((float) fromDouble, bf16);
         float to = ReducedFloat.round((float) toDouble, bf16);
         float range = ReducedFloat.round(to - from, bf16);
-        FloatIndexer out = sink.floats;
-        TensorWalk.Cursor cursor = sink.cursor();
-        for (long k = 0; k < sink.walk.length; k++) {
-            // ElementSink.finish() rounds the float to the element type, as static_cast<scalar_t> does.
-            out.put(cursor.next(), TorchMath.unitReduced(engine.nextInt(), digits) * range + from);
+        ArrayElements out = sink;
+        TensorWalk.Cursor cursor = sink.walk();
+        for (long k = 0; k < sink.length(); k++) {
+            // putFloat rounds the float to the element type, as static_cast<scalar_t> does.
+            out.putFloat(cursor.next(), TorchMath.unitReduced(engine.nextInt(), digits) * range + from);
         }
     }
 }

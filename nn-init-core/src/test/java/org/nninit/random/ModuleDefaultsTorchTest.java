@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.Init;
 import org.nninit.modules.ModuleDefaults;
-import org.nninit.tensor.RowMajor;
+import org.nninit.RowMajor;
 
 /** Module defaults draw in PyTorch's order from one {@link TorchGenerator} stream. */
 class ModuleDefaultsTorchTest {

@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.Init;
-import org.nninit.tensor.ReducedFloat;
-import org.nninit.tensor.RowMajor;
+import org.nninit.internal.ReducedFloat;
+import org.nninit.RowMajor;
 
 /**
  * PyTorch 2.12's changes, which no binary here can confirm: checked against their definitions and against

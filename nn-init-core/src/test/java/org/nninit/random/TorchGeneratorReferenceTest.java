@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nninit.Init;
-import org.nninit.tensor.RowMajor;
+import org.nninit.RowMajor;
 
 /** Every published PyTorch output (test resource {@code torch-public-values.json}), reproduced from the same seed. */
 class TorchGeneratorReferenceTest {

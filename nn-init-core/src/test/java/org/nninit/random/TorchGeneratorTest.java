@@ -1,6 +1,6 @@
 package org.nninit.random;
 
-import org.nninit.tensor.ReducedFloat;
+import org.nninit.internal.ReducedFloat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nninit.Init;
-import org.nninit.tensor.RowMajor;
+import org.nninit.RowMajor;
 
 /** Stream positions, kernels, visiting order and state bytes of {@link TorchGenerator}. */
 class TorchGeneratorTest {

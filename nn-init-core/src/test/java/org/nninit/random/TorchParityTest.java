@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nninit.TruncNormalMethod;
-import org.nninit.tensor.ReducedFloat;
+import org.nninit.internal.ReducedFloat;
 
 /**
  * nn-init against real PyTorch, bit for bit: every case of every committed reference file (written by real

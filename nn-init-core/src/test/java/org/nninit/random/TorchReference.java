@@ -1,6 +1,6 @@
 package org.nninit.random;
 
-import org.nninit.tensor.ReducedFloat;
+import org.nninit.internal.ReducedFloat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nninit.tensor.RowMajor;
+import org.nninit.RowMajor;
 
 /**
  * The reference files written by real PyTorch ({@code tools/torch-reference/generate.py} on Python torch,

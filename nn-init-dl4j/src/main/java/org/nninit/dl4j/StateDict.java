@@ -331,7 +331,7 @@ public final class StateDict {
                 float[] v = new float[n];
                 for (int i = 0; i < n; i++) {
                     short bits = b.getShort(at + 2 * i);
-                    v[i] = type == DataType.HALF ? org.nninit.tensor.ReducedFloat.halfBitsToFloat(bits)
+                    v[i] = type == DataType.HALF ? org.nninit.internal.ReducedFloat.halfBitsToFloat(bits)
                             : Float.intBitsToFloat(bits << 16);
                 }
                 flat = Nd4j.createFromArray(v).castTo(type);
@@ -360,7 +360,7 @@ public final class StateDict {
             }
             case HALF -> {
                 for (float v : c.castTo(DataType.FLOAT).data().asFloat()) {
-                    out.putShort(org.nninit.tensor.ReducedFloat.floatToHalfBits(v));
+                    out.putShort(org.nninit.internal.ReducedFloat.floatToHalfBits(v));
                 }
             }
             default -> {

@@ -1,4 +1,4 @@
-package org.nninit.tensor;
+package org.nninit.internal;
 
 /**
  * Rounding to HALF and BFLOAT16 as c10's conversions round (to nearest, ties to even), on float carriers:

@@ -25,7 +25,8 @@ import org.nninit.dl4j.TorchModule;
  * @param fan        the fan the rule used: {@code "fan_in"}, {@code "fan_out"}, {@code "fan_in+fan_out"} (xavier),
  *                   or {@code "-"}
  * @param std        for each parameter written (PyTorch name), the standard deviation of the distribution it was
- *                   drawn from (0 for a constant); empty when the layer was left unchanged
+ *                   drawn from (0 for a constant; for {@code trunc_normal_}, its {@code std} argument, the std
+ *                   before truncation); empty when the layer was left unchanged
  */
 public record LayerInit(String name, String layer, String activation, String rule, double gain, String fan,
                         Map<String, Double> std) {

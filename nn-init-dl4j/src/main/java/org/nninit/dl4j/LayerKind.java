@@ -39,10 +39,18 @@ import org.nninit.random.Generator;
  *
  * <pre>{@code
  * LayerKind kind = LayerKind.of(new SeparableConvolution2D.Builder(3, 3).nIn(3).nOut(8).build());
- * kind.torchModule();     // "Conv2d(groups=nIn, bias=False) + Conv2d(kernel_size=1)"
- * kind.paramNames();      // [depthwise.weight, pointwise.weight, pointwise.bias]
- * NnInit.modules(net).get(0).kind();   // the same, for a walked layer
+ * String module = kind.torchModule();     // "Conv2d(groups=nIn, bias=False) + Conv2d(kernel_size=1)"
+ * List<String> names = kind.paramNames(); // [depthwise.weight, pointwise.weight, pointwise.bias]
+ * List<LayerKind.Phantom> missing = LayerKind.of(new LSTM.Builder().nIn(3).nOut(4).build()).phantoms();  // bias_hh
+ * // for a walked layer: NnInit.modules(net).get(i).kind()
  * }</pre>
+ *
+ * <p><b>Verified layouts.</b> {@code LayerForwardTest} loads a real PyTorch module's weights into one layer of
+ * each kind (Dense, Conv1D/2D/3D, Deconvolution2D/3D, Depthwise, Separable, BatchNorm in eval mode, Embedding,
+ * EmbeddingSequence, SimpleRnn, SelfAttention, PReLU) and compares outputs with PyTorch's; {@code StateDictTest}
+ * does the same for LSTM (a two-layer language model). Output layers share Dense's binding, Convolution1D
+ * Convolution1DLayer's. LearnedSelfAttentionLayer shares SelfAttention's binding but has no PyTorch module to
+ * compare with (its learned queries have no twin), so its in- and out-projections are bound by analogy.
  *
  * <p><b>Resolution</b> ({@link #of}) is most-specific-first: the constants are declared in resolution order and
  * the first whose DL4J classes include the layer's class or a superclass of it wins, so
@@ -224,6 +232,9 @@ public enum LayerKind {
         boolean reset(TorchModule m, Generator generator);
     }
 
+    /** The constants in declaration order, which is the resolution order (values() would copy on every call). */
+    private static final List<LayerKind> RESOLUTION_ORDER = List.of(values());
+
     private final List<Class<? extends Layer>> classes;
     private final String torchModule;
     private final List<String> paramNames;
@@ -257,7 +268,7 @@ public enum LayerKind {
         if (conf == null) {
             throw new IllegalArgumentException("conf must be a DL4J layer configuration, but found null");
         }
-        for (LayerKind kind : values()) {
+        for (LayerKind kind : RESOLUTION_ORDER) {
             for (Class<? extends Layer> type : kind.classes) {
                 if (type.isInstance(conf)) {
                     return kind;

@@ -12,8 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -97,7 +95,7 @@ public final class StateDict {
     }
 
     private static boolean recurrent(TorchModule m) {
-        return (m.is(LSTM.class) || m.is(SimpleRnn.class)) && m.paramNames().contains("weight_ih");
+        return (m.kind() == LayerKind.LSTM || m.kind() == LayerKind.RNN) && m.paramNames().contains("weight_ih");
     }
 
     /**

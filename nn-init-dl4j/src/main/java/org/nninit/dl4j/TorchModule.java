@@ -43,6 +43,7 @@ public final class TorchModule {
     private final String name;
     private final int index;
     private final Layer layer;
+    private final LayerKind kind;
     private final Layer wrapper;
     private final org.deeplearning4j.nn.api.Layer dl4jLayer;
     private final Map<String, INDArray> raw;
@@ -54,10 +55,11 @@ public final class TorchModule {
         this.name = name;
         this.index = index;
         this.layer = layer;
+        this.kind = LayerKind.of(layer);
         this.wrapper = wrapper;
         this.dl4jLayer = dl4jLayer;
         this.raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
-        this.torch = Collections.unmodifiableMap(TorchParams.of(layer, this.raw));
+        this.torch = Collections.unmodifiableMap(kind.bind(this.raw));
         this.inputs = List.copyOf(inputs);
     }
 
@@ -74,6 +76,11 @@ public final class TorchModule {
     /** The layer's DL4J configuration, unwrapped from {@code FrozenLayer}/{@code FrozenLayerWithBackprop}. */
     public Layer layer() {
         return layer;
+    }
+
+    /** What the layer is in PyTorch terms: its entry in the {@link LayerKind} catalogue. */
+    public LayerKind kind() {
+        return kind;
     }
 
     /** The runtime DL4J layer (for a frozen layer, the frozen wrapper). */
@@ -256,7 +263,8 @@ public final class TorchModule {
                     + " hasBias(false) has none); PyTorch names " + torch.keySet() + ", DL4J keys " + raw.keySet());
         }
         return new IllegalArgumentException("layer " + name + " (" + kind + ") has no parameter name=" + param
-                + "; PyTorch names " + torch.keySet() + ", DL4J keys " + raw.keySet());
+                + "; PyTorch names " + torch.keySet() + ", DL4J keys " + raw.keySet()
+                + (this.kind == LayerKind.UNKNOWN ? " (LayerKind.UNKNOWN: no PyTorch module in the catalogue)" : ""));
     }
 
     @Override

@@ -1,48 +1,18 @@
 package org.nninit.dl4j;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution3D;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.LearnedSelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.PReLULayer;
-import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
-import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
-import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nninit.dl4j.weights.TorchLayout;
 
 /**
- * The PyTorch parameters of a DL4J layer, in PyTorch's registration order, bound to DL4J's parameter views.
- *
- * <table>
- *   <caption>DL4J layer to PyTorch module</caption>
- *   <tr><th>DL4J</th><th>PyTorch names (shape)</th></tr>
- *   <tr><td>DenseLayer, OutputLayer (any BaseOutputLayer)</td><td>weight [out,in] = Wᵀ, bias; layer_norm.weight = g</td></tr>
- *   <tr><td>ConvolutionLayer, Convolution3D, Deconvolution2D</td><td>weight (DL4J's own layout), bias</td></tr>
- *   <tr><td>Convolution1DLayer</td><td>weight [out,in,k] (DL4J declares [out,in,k,1] but its forward pass reads the buffer as [k,in,out]), bias</td></tr>
- *   <tr><td>Deconvolution3D</td><td>weight [in,out,kD,kH,kW] (a permuted view of [kD,kH,kW,out,in]), bias</td></tr>
- *   <tr><td>DepthwiseConvolution2D</td><td>weight [nIn·dm,1,kH,kW] (from [kH,kW,nIn,dm]), bias</td></tr>
- *   <tr><td>SeparableConvolution2D</td><td>depthwise.weight [nIn·dm,1,kH,kW] (no view), pointwise.weight, pointwise.bias</td></tr>
- *   <tr><td>BatchNormalization</td><td>weight, bias, running_mean, running_var (no view when useLogStd)</td></tr>
- *   <tr><td>EmbeddingLayer, EmbeddingSequenceLayer</td><td>weight [vocab, dim]</td></tr>
- *   <tr><td>LSTM</td><td>weight_ih [4H,in], weight_hh [4H,H], bias [4H] = bias_ih + bias_hh (gate-reordered)</td></tr>
- *   <tr><td>SimpleRnn</td><td>weight_ih [H,in], weight_hh [H,H], bias [H] = bias_ih + bias_hh</td></tr>
- *   <tr><td>SelfAttentionLayer, LearnedSelfAttentionLayer</td><td>in_proj_weight [3E,nIn] (no view), out_proj.weight = Woᵀ,
- *       q_proj_weight, k_proj_weight, v_proj_weight</td></tr>
- *   <tr><td>PReLULayer (one non-unit axis)</td><td>weight [C]</td></tr>
- * </table>
+ * The PyTorch parameters of a DL4J layer, in PyTorch's registration order, bound to DL4J's parameter views: one
+ * binder per layer kind, chosen by {@link LayerKind} (its table lists every kind's names and layouts; each
+ * binding is verified by {@code LayerForwardTest}'s forward pass against real PyTorch).
  */
 final class TorchParams {
 
@@ -51,60 +21,113 @@ final class TorchParams {
 
     /** Torch name to binding, in registration order; empty for layers without a PyTorch equivalent. */
     static Map<String, ParamBinding> of(Layer conf, Map<String, INDArray> raw) {
+        return LayerKind.of(conf).bind(raw);
+    }
+
+    /** Linear: {@code weight [out,in]} is DL4J's f-order {@code W [in,out]} read row-major. */
+    static Map<String, ParamBinding> linear(Map<String, INDArray> raw) {
         Map<String, ParamBinding> out = new LinkedHashMap<>();
-        if (conf instanceof DenseLayer || conf instanceof BaseOutputLayer) {
-            if (raw.containsKey("W")) {
-                out.put("weight", new ViewBinding("weight", transposed(raw.get("W"))));
-                putVector(out, "bias", raw.get("b"));
-                putVector(out, "layer_norm.weight", raw.get("g"));
-            }
-        } else if (conf instanceof SeparableConvolution2D) {
-            INDArray dw = raw.get("W");   // [dm, nIn, kH, kW]; torch channel o = i*dm + m
-            long dm = dw.size(0);
-            long nIn = dw.size(1);
-            out.put("depthwise.weight", new ViewBinding("depthwise.weight", dw.permute(1, 0, 2, 3),
-                    new long[] {nIn * dm, 1, dw.size(2), dw.size(3)}));
-            out.put("pointwise.weight", new ViewBinding("pointwise.weight", raw.get("pW")));
-            putVector(out, "pointwise.bias", raw.get("b"));
-        } else if (conf instanceof DepthwiseConvolution2D) {
-            INDArray w = raw.get("W");   // [kH, kW, nIn, dm]; torch channel o = i*dm + m
-            long[] torchShape = {w.size(2) * w.size(3), 1, w.size(0), w.size(1)};
-            INDArray permuted = w.permute(2, 3, 0, 1);
-            INDArray merged = Shape.newShapeNoCopy(permuted, torchShape, false);
-            out.put("weight", new ViewBinding("weight", merged != null ? merged : permuted, torchShape));
+        if (raw.containsKey("W")) {
+            out.put("weight", new ViewBinding("weight", transposed(raw.get("W"))));
             putVector(out, "bias", raw.get("b"));
-        } else if (conf instanceof Deconvolution3D) {
-            INDArray w = raw.get("W").permute(4, 3, 0, 1, 2);
-            out.put("weight", new ViewBinding("weight", w, w.shape()));
-            putVector(out, "bias", raw.get("b"));
-        } else if (conf instanceof Convolution1DLayer) {
-            out.put("weight", new ViewBinding("weight", TorchLayout.conv1dWeight(raw.get("W"))));
-            putVector(out, "bias", raw.get("b"));
-        } else if (conf instanceof ConvolutionLayer) {   // Convolution2D/3D, Deconvolution2D: torch's own layouts
-            out.put("weight", new ViewBinding("weight", raw.get("W")));
-            putVector(out, "bias", raw.get("b"));
-        } else if (conf instanceof BatchNormalization) {
-            putVector(out, "weight", raw.get("gamma"));
-            putVector(out, "bias", raw.get("beta"));
-            putVector(out, "running_mean", raw.get("mean"));
-            if (raw.containsKey("var")) {
-                putVector(out, "running_var", raw.get("var"));
-            } else if (raw.containsKey("log10stdev")) {
-                out.put("running_var", new Log10StdBinding(vector(raw.get("log10stdev"))));
-            }
-        } else if (conf instanceof EmbeddingLayer || conf instanceof EmbeddingSequenceLayer) {
-            out.put("weight", new ViewBinding("weight", raw.get("W")));
-        } else if (conf instanceof LSTM) {
-            out.put("weight_ih", new GateBinding("weight_ih", transposed(raw.get("W"))));
-            out.put("weight_hh", new GateBinding("weight_hh", transposed(raw.get("RW"))));
-            out.put("bias", new GateBinding("bias", vector(raw.get("b"))));
-        } else if (conf instanceof SimpleRnn) {
-            // DL4J: h_t = x W + h_{t-1} RW + b; torch: x W_ih^T + h W_hh^T + b_ih + b_hh
-            out.put("weight_ih", new ViewBinding("weight_ih", transposed(raw.get("W"))));
-            out.put("weight_hh", new ViewBinding("weight_hh", transposed(raw.get("RW"))));
-            putVector(out, "bias", raw.get("b"));
-        } else if ((conf instanceof SelfAttentionLayer || conf instanceof LearnedSelfAttentionLayer)
-                && raw.containsKey("Wq")) {
+            putVector(out, "layer_norm.weight", raw.get("g"));
+        }
+        return out;
+    }
+
+    /** Depthwise Conv2d then a 1x1 Conv2d; DL4J's {@code W [dm, nIn, kH, kW]} has PyTorch channel o = i*dm + m. */
+    static Map<String, ParamBinding> separable(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        INDArray dw = raw.get("W");
+        long dm = dw.size(0);
+        long nIn = dw.size(1);
+        out.put("depthwise.weight", new ViewBinding("depthwise.weight", dw.permute(1, 0, 2, 3),
+                new long[] {nIn * dm, 1, dw.size(2), dw.size(3)}));
+        out.put("pointwise.weight", new ViewBinding("pointwise.weight", raw.get("pW")));
+        putVector(out, "pointwise.bias", raw.get("b"));
+        return out;
+    }
+
+    /** Grouped Conv2d; DL4J's {@code W [kH, kW, nIn, dm]} has PyTorch channel o = i*dm + m. */
+    static Map<String, ParamBinding> depthwise(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        INDArray w = raw.get("W");
+        long[] torchShape = {w.size(2) * w.size(3), 1, w.size(0), w.size(1)};
+        INDArray permuted = w.permute(2, 3, 0, 1);
+        INDArray merged = Shape.newShapeNoCopy(permuted, torchShape, false);
+        out.put("weight", new ViewBinding("weight", merged != null ? merged : permuted, torchShape));
+        putVector(out, "bias", raw.get("b"));
+        return out;
+    }
+
+    /** ConvTranspose3d {@code [in, out, kD, kH, kW]} from DL4J's {@code [kD, kH, kW, out, in]}. */
+    static Map<String, ParamBinding> deconv3d(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        INDArray w = raw.get("W").permute(4, 3, 0, 1, 2);
+        out.put("weight", new ViewBinding("weight", w, w.shape()));
+        putVector(out, "bias", raw.get("b"));
+        return out;
+    }
+
+    /** Conv1d {@code [out, in, k]}: the buffer DL4J's forward pass reads as {@code [k, in, out]}. */
+    static Map<String, ParamBinding> conv1d(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        out.put("weight", new ViewBinding("weight", TorchLayout.conv1dWeight(raw.get("W"))));
+        putVector(out, "bias", raw.get("b"));
+        return out;
+    }
+
+    /** Conv2d, Conv3d, ConvTranspose2d: DL4J stores PyTorch's own layout. */
+    static Map<String, ParamBinding> conv(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        out.put("weight", new ViewBinding("weight", raw.get("W")));
+        putVector(out, "bias", raw.get("b"));
+        return out;
+    }
+
+    /** BatchNorm: running_var translated from DL4J's log10 std when DL4J stores that. */
+    static Map<String, ParamBinding> batchNorm(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        putVector(out, "weight", raw.get("gamma"));
+        putVector(out, "bias", raw.get("beta"));
+        putVector(out, "running_mean", raw.get("mean"));
+        if (raw.containsKey("var")) {
+            putVector(out, "running_var", raw.get("var"));
+        } else if (raw.containsKey("log10stdev")) {
+            out.put("running_var", new Log10StdBinding(vector(raw.get("log10stdev"))));
+        }
+        return out;
+    }
+
+    /** Embedding {@code [vocab, dim]}; a DL4J bias has no PyTorch twin and stays under its key. */
+    static Map<String, ParamBinding> embedding(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        out.put("weight", new ViewBinding("weight", raw.get("W")));
+        return out;
+    }
+
+    /** LSTM: DL4J's gate blocks (g, f, o, i) read in PyTorch's order (i, f, g, o). */
+    static Map<String, ParamBinding> lstm(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        out.put("weight_ih", new GateBinding("weight_ih", transposed(raw.get("W"))));
+        out.put("weight_hh", new GateBinding("weight_hh", transposed(raw.get("RW"))));
+        out.put("bias", new GateBinding("bias", vector(raw.get("b"))));
+        return out;
+    }
+
+    /** RNN. DL4J: h_t = x W + h_{t-1} RW + b; PyTorch: x W_ih^T + h W_hh^T + b_ih + b_hh. */
+    static Map<String, ParamBinding> rnn(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        out.put("weight_ih", new ViewBinding("weight_ih", transposed(raw.get("W"))));
+        out.put("weight_hh", new ViewBinding("weight_hh", transposed(raw.get("RW"))));
+        putVector(out, "bias", raw.get("b"));
+        return out;
+    }
+
+    /** MultiheadAttention; nothing without projections ({@code projectInput(false)}). */
+    static Map<String, ParamBinding> attention(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        if (raw.containsKey("Wq")) {
             INDArray q = heads(raw.get("Wq"));
             INDArray k = heads(raw.get("Wk"));
             INDArray v = heads(raw.get("Wv"));
@@ -113,14 +136,23 @@ final class TorchParams {
             out.put("q_proj_weight", new ViewBinding("q_proj_weight", q));
             out.put("k_proj_weight", new ViewBinding("k_proj_weight", k));
             out.put("v_proj_weight", new ViewBinding("v_proj_weight", v));
-        } else if (conf instanceof PReLULayer && raw.containsKey("W")) {
-            INDArray w = raw.get("W");
-            long nonUnit = java.util.Arrays.stream(w.shape()).filter(d -> d != 1).count();
-            if (nonUnit <= 1) {   // torch's PReLU weight is per channel; other shapes have no torch twin
-                out.put("weight", new ViewBinding("weight", w.reshape(w.ordering(), new long[] {w.length()})));
-            }
         }
         return out;
+    }
+
+    /** PReLU: PyTorch's weight is per channel; a weight with several non-unit axes has no PyTorch twin. */
+    static Map<String, ParamBinding> prelu(Map<String, INDArray> raw) {
+        Map<String, ParamBinding> out = new LinkedHashMap<>();
+        INDArray w = raw.get("W");
+        if (w != null && Arrays.stream(w.shape()).filter(d -> d != 1).count() <= 1) {
+            out.put("weight", new ViewBinding("weight", w.reshape(w.ordering(), new long[] {w.length()})));
+        }
+        return out;
+    }
+
+    /** No PyTorch parameters. */
+    static Map<String, ParamBinding> none(Map<String, INDArray> raw) {
+        return new LinkedHashMap<>();
     }
 
     /**

@@ -17,6 +17,7 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nninit.Fans;
+import org.nninit.dl4j.LayerKind;
 
 /**
  * Tells whether a DL4J network is initialized well, layer by layer, on one batch of your data: each weight's
@@ -171,7 +172,7 @@ public final class InitReport {
     }
 
     private static boolean zeroScaledBatchNorm(ProbedLayer p) {
-        if (!(p.conf() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization)
+        if (LayerKind.of(p.conf()) != LayerKind.BATCH_NORM
                 || p.layer().paramTable() == null || !p.layer().paramTable().containsKey("gamma")) {
             return false;
         }

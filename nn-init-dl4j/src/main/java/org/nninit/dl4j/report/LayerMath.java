@@ -1,11 +1,7 @@
 package org.nninit.dl4j.report;
 
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -13,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nninit.Fans;
+import org.nninit.dl4j.LayerKind;
 
 /** Per-layer measurements shared by {@link InitReport} and {@link Lsuv}. */
 final class LayerMath {
@@ -20,18 +17,9 @@ final class LayerMath {
     private LayerMath() {
     }
 
-    /** The layer's activation, or null when it has none (pooling, attention, ...). */
+    /** The layer's activation, or null when it has none (batch norm, pooling, attention, ...). */
     static IActivation activation(org.deeplearning4j.nn.conf.layers.Layer conf) {
-        if (conf instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization) {
-            return null; // DL4J's batch norm keeps an activation in its config but never applies it
-        }
-        if (conf instanceof BaseLayer b) {
-            return b.getActivationFn();
-        }
-        if (conf instanceof ActivationLayer a) {
-            return a.getActivationFn();
-        }
-        return null;
+        return LayerKind.of(conf).activation(conf);
     }
 
     /**
@@ -41,13 +29,15 @@ final class LayerMath {
      */
     static INDArray preActivation(ProbedLayer p) {
         org.deeplearning4j.nn.conf.layers.Layer conf = p.conf();
-        if (conf instanceof ActivationLayer) {
+        LayerKind kind = LayerKind.of(conf);
+        if (kind.activationOnly()) {
             return p.input();
         }
-        if (!(conf instanceof BaseLayer base) || activation(conf) == null) {
+        if (kind.activation(conf) == null) {
             return p.output();
         }
-        return linearOutput(p.layer(), base, p.input());
+        // The catalogue hands out an activation only for weight layers (BaseLayer) and activation layers.
+        return linearOutput(p.layer(), (BaseLayer) conf, p.input());
     }
 
     /** W·x + b of a weight layer on {@code input}, by running it with an identity activation. */
@@ -62,35 +52,14 @@ final class LayerMath {
         }
     }
 
-    /** The parameter reported as the layer's weight: "W", else the first key starting with "W"; null if none. */
+    /** The DL4J key of the parameter reported as the layer's weight (see {@link LayerKind#weightKey}); null if none. */
     static String weightKey(Layer layer) {
-        if (layer.paramTable() == null || layer.paramTable().isEmpty()) {
-            return null;
-        }
-        if (layer.paramTable().containsKey("W")) {
-            return "W";
-        }
-        return layer.paramTable().keySet().stream().filter(k -> k.startsWith("W")).findFirst().orElse(null);
+        return LayerKind.of(layer.conf().getLayer()).weightKey(layer.paramTable());
     }
 
-    /**
-     * PyTorch's fans for a DL4J weight parameter, mapping it onto the torch module's tensor: a 2-d
-     * [nIn, nOut] weight (Dense, Output, LSTM input weights) is torch's [out, in]; an embedding [V, D] is
-     * torch's [V, D]; an attention projection [heads, headSize, nIn] is torch's [heads*headSize, nIn];
-     * convolutions already have torch's shape.
-     */
+    /** PyTorch's fans for a DL4J weight parameter, read as the PyTorch module's tensor ({@link LayerKind#torchFans}). */
     static Fans torchFans(org.deeplearning4j.nn.conf.layers.Layer conf, INDArray weight) {
-        long[] s = weight.shape();
-        if (s.length == 2 && (conf instanceof EmbeddingLayer || conf instanceof EmbeddingSequenceLayer)) {
-            return new Fans(s[1], s[0]);
-        }
-        if (s.length == 2) {
-            return new Fans(s[0], s[1]);
-        }
-        if (conf instanceof AbstractSameDiffLayer && s.length == 3) {
-            return new Fans(s[2], s[0] * s[1]);
-        }
-        return Fans.of(s);
+        return LayerKind.of(conf).torchFans(conf, weight);
     }
 
     static double mean(INDArray a) {

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nninit.Init;
+import org.nninit.dl4j.LayerKind;
 import org.nninit.random.Generator;
 
 /**
@@ -20,7 +19,9 @@ import org.nninit.random.Generator;
  *
  * <p>"Output" is the layer's linear output W·x + b (before its activation), as in the authors' PyTorch
  * implementation, which hooks the Linear/Conv module whose ReLU is a separate module. Biases are left alone.
- * Layers without a "W" weight (batch norm, pooling, attention) and embeddings are skipped. Frozen layers
+ * Which layers are rescaled is the {@link LayerKind} catalogue's decision ({@link LayerKind#lsuv(
+ * org.deeplearning4j.nn.conf.layers.Layer, java.util.Map)}): weight layers with a "W" (Linear, convolutions,
+ * recurrent input weights, PReLU); batch norm, pooling, attention and embeddings are skipped. Frozen layers
  * ({@code FrozenLayer}, {@code FrozenLayerWithBackprop}, frozen graph vertices) are left untouched and reported
  * with {@link LsuvStep#frozen()} set.
  *
@@ -74,10 +75,10 @@ public record Lsuv(double tolerance, int maxIterations, boolean orthogonalFirst)
         for (int i = 0; i < count; i++) {
             // Re-probe: layer i's input depends on the layers rescaled before it.
             ProbedLayer p = probe.get().get(i);
-            if (!(p.conf() instanceof BaseLayer base) || !p.layer().paramTable().containsKey("W")
-                    || p.conf() instanceof EmbeddingLayer || p.conf() instanceof EmbeddingSequenceLayer) {
+            if (!LayerKind.of(p.conf()).lsuv(p.conf(), p.layer().paramTable())) {
                 continue;
             }
+            BaseLayer base = (BaseLayer) p.conf();   // LayerKind.lsuv holds only for weight layers
             if (isFrozen(p.layer())) {
                 // Frozen layers hold pretrained weights that fine-tuning must keep: never rescaled.
                 LOG.info("LSUV skips frozen layer {}: its pretrained weights are kept", p.name());

@@ -26,8 +26,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   a Deconvolution2D with a {@code (k, 1)} kernel and {@code nIn = nOut*k}; use the walker for it.</li>
  * </ul>
  *
- * <p>The walker ({@code org.nninit.dl4j.NnInit}) binds layers by type and uses {@link #conv1dWeight} too, so the
- * Conv1D fact lives here once.
+ * <p>This is the one place that guesses a layout from a shape, because an adapter is not told its layer. Where the
+ * layer is known, the layer catalogue ({@code org.nninit.dl4j.LayerKind}) decides: the walker, {@code
+ * TorchDefaults} and {@code StateDict} bind parameters by layer kind, and the catalogue's Conv1D binding uses
+ * {@link #conv1dWeight} too, so the Conv1D fact lives here once.
  */
 public final class TorchLayout {
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
@@ -115,6 +117,52 @@ public final class NnInit {
                     vertexInputs.getOrDefault(name, List.of())));
         }
         return out;
+    }
+
+    /**
+     * Builds a graph and initializes it with {@code initializer} alone, writing every parameter once: DL4J's
+     * {@code init()} would first initialize every parameter its own way, and a recipe would then draw them all
+     * again. The graph is built with DL4J's {@code init(params, false)} (parameter views over a buffer, no DL4J
+     * initialization), then {@code initializer} runs on it as on any initialized graph. A parameter the
+     * initializer leaves unwritten (a layer the {@link LayerKind} catalogue does not know, or a DL4J parameter a
+     * recipe does not touch) gets DL4J's own initializer for its layer, and the log says which.
+     *
+     * <p>Every parameter the initializer writes has exactly the value it gets on a graph built with {@code init()}
+     * (the initializer sees the same views and draws from its own generator); a parameter left to DL4J is drawn
+     * from DL4J's RNG at another position than in {@code init()} (the other layers' DL4J draws are never made), so
+     * it has DL4J's distribution but not the same numbers.
+     *
+     * <pre>{@code
+     * ComputationGraph net = NnInit.create(conf, g -> Recipes.resnet(g, true, new TorchGenerator(0)));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code conf} or {@code initializer} is null
+     */
+    public static ComputationGraph create(ComputationGraphConfiguration conf, Consumer<ComputationGraph> initializer) {
+        requireConf(conf);
+        requireFn(initializer);
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init(OnePass.unwrittenBuffer(conf.getDataType(), OnePass.numParams(conf)), false);
+        initializer.accept(net);
+        modules(net).forEach(OnePass::completeWithDl4j);
+        return net;
+    }
+
+    /** As {@link #create(ComputationGraphConfiguration, Consumer)}, for a sequential network. */
+    public static MultiLayerNetwork create(MultiLayerConfiguration conf, Consumer<MultiLayerNetwork> initializer) {
+        requireConf(conf);
+        requireFn(initializer);
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init(OnePass.unwrittenBuffer(conf.getDataType(), OnePass.numParams(conf)), false);
+        initializer.accept(net);
+        modules(net).forEach(OnePass::completeWithDl4j);
+        return net;
+    }
+
+    private static void requireConf(Object conf) {
+        if (conf == null) {
+            throw new IllegalArgumentException("conf is null");
+        }
     }
 
     private static TorchModule module(String name, int index, Layer conf, org.deeplearning4j.nn.api.Layer layer,

@@ -1,0 +1,81 @@
+package org.nninit.dl4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@link NnInit#create} builds on: DL4J's {@code init(params, false)} lays a network's parameter views over a
+ * buffer it is given and skips its own weight initialization. The buffer starts as NaN, so that after the
+ * initializer has run, a parameter it did not write is seen (its sum is NaN) and gets DL4J's initializer for its
+ * layer, computed on a zeroed scratch copy of the layer's parameters so that what the initializer wrote stays.
+ */
+final class OnePass {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnePass.class);
+
+    private OnePass() {
+    }
+
+    static long numParams(ComputationGraphConfiguration conf) {
+        long n = 0;
+        for (GraphVertex vertex : conf.getVertices().values()) {
+            n += vertex.numParams(true);
+        }
+        return n;
+    }
+
+    static long numParams(MultiLayerConfiguration conf) {
+        long n = 0;
+        for (NeuralNetConfiguration layer : conf.getConfs()) {
+            n += layer.getLayer().initializer().numParams(layer);
+        }
+        return n;
+    }
+
+    /** The flattened parameters, all NaN, or {@code null} (DL4J allocates) for a network without any. */
+    static INDArray unwrittenBuffer(DataType type, long numParams) {
+        return numParams == 0 ? null : Nd4j.createUninitialized(type, 1, numParams).assign(Double.NaN);
+    }
+
+    /**
+     * Gives every parameter of {@code m} that is still NaN DL4J's initialization of it.
+     *
+     * @return the keys that got it
+     */
+    static List<String> completeWithDl4j(TorchModule m) {
+        org.deeplearning4j.nn.api.Layer layer = m.dl4jLayer();
+        List<String> unwritten = new ArrayList<>();
+        if (layer.numParams() == 0) {
+            return unwritten;
+        }
+        Map<String, INDArray> table = layer.paramTable();
+        for (Map.Entry<String, INDArray> e : table.entrySet()) {
+            if (Double.isNaN(e.getValue().sumNumber().doubleValue())) {
+                unwritten.add(e.getKey());
+            }
+        }
+        if (!unwritten.isEmpty()) {
+            // Zeros, as DL4J's init() allocates them: some initializers write only part of a parameter (LSTM
+            // biases: the forget gate's).
+            INDArray scratch = Nd4j.create(layer.params().dataType(), layer.params().shape());
+            Map<String, INDArray> dl4j = layer.conf().getLayer().initializer().init(layer.conf(), scratch, true);
+            for (String key : unwritten) {
+                table.get(key).assign(dl4j.get(key));
+            }
+            LOG.info("NnInit.create: layer {} ({}{}): parameters {} were not written by the initializer; they got "
+                    + "DL4J's own initialization", m.name(), m.layer().getClass().getSimpleName(),
+                    m.kind() == LayerKind.UNKNOWN ? ", not in the layer catalogue" : "", unwritten);
+        }
+        return unwritten;
+    }
+}

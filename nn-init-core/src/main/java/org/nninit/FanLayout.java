@@ -104,7 +104,7 @@ public record FanLayout(List<Integer> inAxes, List<Integer> outAxes, List<Intege
     }
 
     private static List<Integer> copy(String name, List<Integer> axes, boolean mayBeEmpty) {
-        if (axes == null || axes.contains(null) || (!mayBeEmpty && axes.isEmpty())) {
+        if (axes == null || axes.stream().anyMatch(java.util.Objects::isNull) || (!mayBeEmpty && axes.isEmpty())) {
             throw new IllegalArgumentException(name + " must be a " + (mayBeEmpty ? "" : "non-empty ")
                     + "list of axes, but found " + name + "=" + axes);
         }

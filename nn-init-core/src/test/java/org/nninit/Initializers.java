@@ -171,6 +171,10 @@ public final class Initializers {
                 exact("JAX delta_orthogonal, JAX layout, even kernel", new DeltaOrthogonal(1, -1, FanLayout.KERAS),
                         new long[] {4, 4, 4, 8}, t -> assertDelta(t, 1, 1))
                         .rejecting(() -> floats(4, 6), "3D, 4D or 5D"),
+                exact("Keras Identity(gain=0.5)", new Identity().gain(0.5), new long[] {5, 7},
+                        t -> assertDiagonal(t, 0.5),
+                        bad("NaN gain", () -> new Identity(Double.NaN), "gain=NaN"))
+                        .rejecting(() -> floats(4, 6, 3), "Only tensors with 2 dimensions"),
                 rec("timm trunc_normal_tf_(0.1, 0.5, -1, 2)", new TruncNormalTf(0.1, 0.5, -1, 2), MATRIX,
                         truncNormal(0.1, 0.5, 0.1 - 0.5, 0.1 + 1.0),
                         bad("a > b", () -> new TruncNormalTf().bounds(2, -2), "a=2.0"),

@@ -50,7 +50,10 @@ public record ColumnOrthogonal(double scale, int columnAxis) implements Initiali
         return new ColumnOrthogonal(scale, columnAxis);
     }
 
-    /** @throws IllegalArgumentException when the array has fewer than 2 dimensions or the column axis is out of range */
+    /**
+     * @throws IllegalArgumentException when the array has fewer than 2 dimensions or the column axis is out of
+     *                                  range
+     */
     @Override
     public INDArray fill(INDArray tensor, Generator generator) {
         Checks.requireFloating(tensor);

@@ -31,7 +31,10 @@ import org.nninit.random.Generator;
  */
 public record DeltaOrthogonal(double scale, int columnAxis, FanLayout layout) implements Initializer {
 
-    /** @throws IllegalArgumentException when scale is not finite, columnAxis is not one of -2..1, or the layout is not one in and one out axis */
+    /**
+     * @throws IllegalArgumentException when scale is not finite, columnAxis is not one of -2..1, or the layout is
+     *                                  not one in and one out axis
+     */
     public DeltaOrthogonal {
         Checks.requireFinite("scale", scale);
         if (columnAxis < -2 || columnAxis > 1) {

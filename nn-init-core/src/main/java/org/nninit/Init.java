@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * CUDA backend runs them on the GPU. With a {@link org.nninit.random.TorchGenerator} they reproduce PyTorch's
  * CPU numbers for the same seed.
  *
+ * <p>Every function here is one {@link Initializer} record underneath ({@link Uniform}, {@link KaimingNormal},
+ * ...): the record checks the arguments when it is built and fills the array; these static methods build it and
+ * call it. The records are also the keyword-style form, e.g.
+ * {@code new KaimingNormal().mode(FanMode.FAN_OUT).nonlinearity(Nonlinearity.RELU).fill(w)}.
+ *
  * <pre>{@code
  * INDArray w = Nd4j.create(DataType.FLOAT, 256, 128);                       // torch.empty(256, 128)
  * Init.kaimingNormal(w, 0, FanMode.FAN_OUT, Nonlinearity.RELU, null);      // kaiming_normal_(w, mode='fan_out', nonlinearity='relu')

@@ -71,7 +71,8 @@ public record KaimingNormal(double a, FanMode mode, Nonlinearity nonlinearity) i
     /** The checks both Kaiming records run when constructed: PyTorch's, at configuration time. */
     static void check(double a, FanMode mode, Nonlinearity nonlinearity) {
         if (mode == null) {
-            throw new IllegalArgumentException("mode null not supported, please use one of [fan_in, fan_out] (mode=null)");
+            throw new IllegalArgumentException(
+                    "mode null not supported, please use one of [fan_in, fan_out] (mode=null)");
         }
         if (nonlinearity == null) {
             throw new IllegalArgumentException("Unsupported nonlinearity null (nonlinearity=null)");

@@ -22,7 +22,10 @@ import org.nninit.random.Generator;
 public record TruncNormal(double mean, double std, double a, double b, TruncNormalMethod method)
         implements Initializer {
 
-    /** @throws IllegalArgumentException when a parameter is not finite, {@code std <= 0}, {@code a >= b} or method is null */
+    /**
+     * @throws IllegalArgumentException when a parameter is not finite, {@code std <= 0}, {@code a >= b} or method
+     *                                  is null
+     */
     public TruncNormal {
         Checks.requireFinite("mean", mean);
         Checks.requireFinite("std", std);

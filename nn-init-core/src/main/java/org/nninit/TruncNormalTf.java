@@ -36,9 +36,11 @@ public record TruncNormalTf(double mean, double std, double a, double b) impleme
         if (a >= b) {
             throw new IllegalArgumentException("trunc_normal_tf_ expects a < b, but found a=" + a + ", b=" + b);
         }
-        if (!(mean + a * std < mean + b * std) || !Double.isFinite(mean + a * std) || !Double.isFinite(mean + b * std)) {
-            throw new IllegalArgumentException("trunc_normal_tf_ needs distinct finite bounds mean + a*std < mean + b*std,"
-                    + " but found mean=" + mean + ", std=" + std + ", a=" + a + ", b=" + b);
+        double low = mean + a * std;
+        double high = mean + b * std;
+        if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+            throw new IllegalArgumentException("trunc_normal_tf_ needs distinct finite bounds mean + a*std < "
+                    + "mean + b*std, but found mean=" + mean + ", std=" + std + ", a=" + a + ", b=" + b);
         }
     }
 

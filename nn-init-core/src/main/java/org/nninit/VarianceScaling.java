@@ -30,8 +30,9 @@ import org.nninit.random.Generator;
  *
  * <pre>{@code
  * VarianceScaling.heNormal().fill(conv);                              // keras.initializers.HeNormal()
+ * // the distribution of kaiming_normal_(conv, mode='fan_out', nonlinearity='relu')
  * new VarianceScaling(2.0, VarianceScaling.Mode.FAN_OUT, VarianceScaling.Distribution.UNTRUNCATED_NORMAL,
- *         FanLayout.TORCH).fill(conv);                                 // = kaiming_normal_(conv, mode='fan_out', nonlinearity='relu')
+ *         FanLayout.TORCH).fill(conv);
  * VarianceScaling.glorotUniform().layout(FanLayout.KERAS).fill(Nd4j.create(DataType.FLOAT, 3, 3, 16, 32));
  * }</pre>
  *
@@ -57,7 +58,8 @@ public record VarianceScaling(double scale, Mode mode, Distribution distribution
                     return mode;
                 }
             }
-            throw new IllegalArgumentException("mode must be one of [fan_in, fan_out, fan_avg], but found mode=" + name);
+            throw new IllegalArgumentException("mode must be one of [fan_in, fan_out, fan_avg], but found mode="
+                    + name);
         }
     }
 
@@ -113,7 +115,10 @@ public record VarianceScaling(double scale, Mode mode, Distribution distribution
         return new VarianceScaling(2.0, Mode.FAN_IN, Distribution.UNIFORM, FanLayout.TORCH);
     }
 
-    /** Keras {@code LecunNormal()}, JAX {@code lecun_normal()}, timm {@code lecun_normal_}: scale 1, fan_in, truncated normal. */
+    /**
+     * Keras {@code LecunNormal()}, JAX {@code lecun_normal()}, timm {@code lecun_normal_}: scale 1, fan_in,
+     * truncated normal.
+     */
     public static VarianceScaling lecunNormal() {
         return new VarianceScaling(1.0, Mode.FAN_IN, Distribution.TRUNCATED_NORMAL, FanLayout.TORCH);
     }

@@ -60,8 +60,8 @@ public class TorchWeightInit implements IWeightInit {
                     + "value=" + value + " of " + value.getClass());
         }
         if (fanSource == FanSource.DL4J && !(value instanceof FanInitializer)) {
-            throw new IllegalArgumentException("fanSource=DL4J needs a fan-based initializer (FanInitializer), but found "
-                    + "value=" + value);
+            throw new IllegalArgumentException("fanSource=DL4J needs a fan-based initializer (FanInitializer), but "
+                    + "found value=" + value);
         }
         this.value = value;
         this.fanSource = fanSource;

@@ -33,6 +33,8 @@ import org.nninit.KaimingNormal;
 import org.nninit.Nonlinearity;
 import org.nninit.Orthogonal;
 import org.nninit.VarianceScaling;
+import org.nninit.dl4j.NnInit;
+import org.nninit.random.TorchGenerator;
 
 /**
  * The generic adapter over every catalogue entry ({@link Initializers}): in real DL4J networks, through JSON and
@@ -99,6 +101,22 @@ class TorchWeightInitTest {
         ModelSerializer.writeModel(net, bytes, false);
         MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()));
         assertThat(loaded.params()).isEqualTo(net.params());
+    }
+
+    /** The walker hands any value PyTorch's tensor: {@code model.apply(fn)} with Keras's or JAX's functions too. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layerShaped")
+    void walkerAppliesAnyValue(Rec rec) {
+        MultiLayerNetwork net = new MultiLayerNetwork(base().list().layer(layerFor(rec, new ZerosInit())).build());
+        net.init();
+        TorchGenerator gen = new TorchGenerator(7);
+        NnInit.apply(net, m -> m.update("weight", w -> rec.init().fill(w, gen)));
+        INDArray torch = NnInit.modules(net).get(0).read("weight");
+        if (rec.property() != null) {
+            rec.property().accept(torch);
+        } else {
+            Initializers.assertLaw(torch, rec.law());
+        }
     }
 
     /**

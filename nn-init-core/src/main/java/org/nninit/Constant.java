@@ -20,6 +20,8 @@ public record Constant(double val) implements Initializer {
     @Override
     public INDArray fill(INDArray tensor, Generator generator) {
         Checks.requireFloating(tensor);
+        // NaN and infinities can be held by every floating type (PyTorch's fill_ takes them too); a finite value
+        // beyond the type's range cannot.
         if (Double.isFinite(val)) {
             Checks.requireRepresentable(tensor, "val", val);
         }

@@ -349,7 +349,7 @@ public final class Init {
      * Init.orthogonal(recurrentWeight, 1.0, null);
      * }</pre>
      *
-     * @throws IllegalArgumentException when the array has fewer than 2 dimensions
+     * @throws IllegalArgumentException when the array has fewer than 2 dimensions, or gain is not finite
      */
     public static INDArray orthogonal(INDArray tensor, double gain, Generator generator) {
         return new Orthogonal(gain).fill(tensor, generator);

@@ -98,7 +98,13 @@ public class TorchWeightInit implements IWeightInit {
 
     private void fill(INDArray torchView, double fanIn, double fanOut) {
         if (fanSource == FanSource.DL4J) {
-            ((FanInitializer) value).fill(torchView, fanIn, fanOut, null);
+            try {
+                ((FanInitializer) value).fill(torchView, fanIn, fanOut, null);
+            } catch (IllegalArgumentException e) {
+                // the layer is not named to an IWeightInit: say where the fans came from and what to do instead
+                throw new IllegalArgumentException("with FanSource.DL4J (DL4J passed fanIn=" + fanIn + ", fanOut="
+                        + fanOut + "): " + e.getMessage() + "; use FanSource.TORCH for this layer", e);
+            }
         } else {
             value.fill(torchView, null);
         }

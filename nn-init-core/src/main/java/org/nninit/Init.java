@@ -1,11 +1,7 @@
 package org.nninit;
 
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.internal.memory.ArrayElements;
 import org.nninit.random.Generator;
 import org.slf4j.Logger;
@@ -26,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * CUDA backend runs them on the GPU. With a {@link org.nninit.random.TorchGenerator} they reproduce PyTorch's
  * CPU numbers for the same seed.
  *
+ * <p>Every function here is one {@link Initializer} record underneath ({@link Uniform}, {@link KaimingNormal},
+ * ...): the record checks the arguments when it is built and fills the array; these static methods build it and
+ * call it. The records are also the keyword-style form, e.g.
+ * {@code new KaimingNormal().mode(FanMode.FAN_OUT).nonlinearity(Nonlinearity.RELU).fill(w)}.
+ *
  * <pre>{@code
  * INDArray w = Nd4j.create(DataType.FLOAT, 256, 128);                       // torch.empty(256, 128)
  * Init.kaimingNormal(w, 0, FanMode.FAN_OUT, Nonlinearity.RELU, null);      // kaiming_normal_(w, mode='fan_out', nonlinearity='relu')
@@ -35,8 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class Init {
 
     private static final Logger LOG = LoggerFactory.getLogger(Init.class);
-    private static final Set<DataType> FLOATING = EnumSet.of(DataType.FLOAT, DataType.DOUBLE, DataType.HALF,
-            DataType.BFLOAT16);
 
     private Init() {
     }
@@ -96,12 +95,7 @@ public final class Init {
      * @throws IllegalArgumentException when a or b is not finite or {@code a > b}
      */
     public static INDArray uniform(INDArray tensor, double a, double b, Generator generator) {
-        requireFloating(tensor);
-        checkUniformBounds(tensor, a, b);
-        if (!tensor.isEmpty()) {
-            Generator.orGlobal(generator).fillUniform(tensor, a, b);
-        }
-        return tensor;
+        return new Uniform(a, b).fill(tensor, generator);
     }
 
     /** {@code normal_(t)}: N(0, 1). */
@@ -124,14 +118,7 @@ public final class Init {
      * @throws IllegalArgumentException when mean is not finite, or std is negative or not finite
      */
     public static INDArray normal(INDArray tensor, double mean, double std, Generator generator) {
-        requireFloating(tensor);
-        checkNormal(mean, std);
-        requireRepresentable(tensor, "mean", mean);
-        requireRepresentable(tensor, "std", std);
-        if (!tensor.isEmpty()) {
-            Generator.orGlobal(generator).fillNormal(tensor, mean, std);
-        }
-        return tensor;
+        return new Normal(mean, std).fill(tensor, generator);
     }
 
     /** {@code trunc_normal_(t)}: N(0, 1) truncated to [-2, 2]. */
@@ -164,72 +151,24 @@ public final class Init {
      */
     public static INDArray truncNormal(INDArray tensor, double mean, double std, double a, double b,
                                        TruncNormalMethod method, Generator generator) {
-        requireFloating(tensor);
-        requireFinite("mean", mean);
-        requireFinite("std", std);
-        requireFinite("a", a);
-        requireFinite("b", b);
-        if (std <= 0) {
-            throw new IllegalArgumentException("trunc_normal_ expects std > 0.0, but found std=" + std);
-        }
-        if (a >= b) {
-            throw new IllegalArgumentException("trunc_normal_ expects a < b, but found a=" + a + ", b=" + b);
-        }
-        if (method == null) {
-            throw new IllegalArgumentException("method is null");
-        }
-        // checked here, before any draw: the methods fill the tensor in steps and would fail half-way
-        requireRepresentable(tensor, "mean", mean);
-        requireRepresentable(tensor, "std", std);
-        requireRepresentable(tensor, "a", a);
-        requireRepresentable(tensor, "b", b);
-        if (method == TruncNormalMethod.REJECTION && !(b - a <= maxOf(tensor.dataType()))) {
-            throw new IllegalArgumentException("trunc_normal_ (REJECTION) proposes from U(a, b) and expects b - a <= "
-                    + "the largest " + tensor.dataType() + " value (" + maxOf(tensor.dataType()) + "), but found a="
-                    + a + ", b=" + b);
-        }
-        if (mean < a - 2 * std || mean > b + 2 * std) {
-            LOG.warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
-                    + "The distribution of values may be incorrect.");
-        }
-        if (tensor.isEmpty()) {
-            return tensor;
-        }
-        Generator source = Generator.orGlobal(generator);
-        if (method == TruncNormalMethod.INVERSE_CDF) {
-            TruncatedNormal.inverseCdf(tensor, mean, std, a, b, source);
-        } else if (method == TruncNormalMethod.PRECISE_INVERSE_CDF) {
-            TruncatedNormal.preciseInverseCdf(tensor, mean, std, a, b, source);
-        } else {
-            TruncatedNormal.rejection(tensor, mean, std, a, b, source);
-        }
-        return tensor;
+        return new TruncNormal(mean, std, a, b, method).fill(tensor, generator);
     }
 
     // ---------------------------------------------------------------- constants and structure
 
     /** {@code constant_(t, val)}: every element set to {@code val}. */
     public static INDArray constant(INDArray tensor, double val) {
-        requireFloating(tensor);
-        // NaN and infinities can be held by every floating type (PyTorch's fill_ takes them too); a finite value
-        // beyond the type's range cannot.
-        if (Double.isFinite(val)) {
-            requireRepresentable(tensor, "val", val);
-        }
-        if (!tensor.isEmpty()) {
-            tensor.assign(val);
-        }
-        return tensor;
+        return new Constant(val).fill(tensor, null);
     }
 
     /** {@code ones_(t)}. */
     public static INDArray ones(INDArray tensor) {
-        return constant(tensor, 1);
+        return new Ones().fill(tensor, null);
     }
 
     /** {@code zeros_(t)}. */
     public static INDArray zeros(INDArray tensor) {
-        return constant(tensor, 0);
+        return new Zeros().fill(tensor, null);
     }
 
     /**
@@ -238,20 +177,7 @@ public final class Init {
      * @throws IllegalArgumentException when the array is not 2-D
      */
     public static INDArray eye(INDArray tensor) {
-        requireFloating(tensor);
-        if (tensor.rank() != 2) {
-            throw new IllegalArgumentException("Only tensors with 2 dimensions are supported (tensor rank "
-                    + tensor.rank() + ", shape " + Arrays.toString(tensor.shape()) + ")");
-        }
-        if (tensor.isEmpty()) {
-            return tensor;
-        }
-        tensor.assign(0);
-        long diagonal = Math.min(tensor.size(0), tensor.size(1));
-        for (long i = 0; i < diagonal; i++) {
-            tensor.putScalar(i, i, 1.0);
-        }
-        return tensor;
+        return new Eye().fill(tensor, null);
     }
 
     /** {@code dirac_(t)}: identity-preserving convolution weights, one group. */
@@ -270,38 +196,7 @@ public final class Init {
      * @throws IllegalArgumentException when the array is not 3-, 4- or 5-D, or groups does not divide dim 0
      */
     public static INDArray dirac(INDArray tensor, int groups) {
-        requireFloating(tensor);
-        int rank = tensor.rank();
-        if (rank < 3 || rank > 5) {
-            throw new IllegalArgumentException("Only tensors with 3, 4, or 5 dimensions are supported (tensor rank "
-                    + rank + ", shape " + Arrays.toString(tensor.shape()) + ")");
-        }
-        if (groups < 1) {
-            throw new IllegalArgumentException("groups must be positive, but found groups=" + groups);
-        }
-        long[] shape = tensor.shape();
-        if (shape[0] % groups != 0) {
-            throw new IllegalArgumentException("dim 0 must be divisible by groups (dim 0 = " + shape[0]
-                    + ", groups=" + groups + ")");
-        }
-        if (tensor.isEmpty()) {
-            return tensor;
-        }
-        tensor.assign(0);
-        long outChannelsPerGroup = shape[0] / groups;
-        long preserved = Math.min(outChannelsPerGroup, shape[1]);
-        long[] index = new long[rank];
-        for (int dim = 2; dim < rank; dim++) {
-            index[dim] = shape[dim] / 2;
-        }
-        for (long group = 0; group < groups; group++) {
-            for (long d = 0; d < preserved; d++) {
-                index[0] = group * outChannelsPerGroup + d;
-                index[1] = d;
-                tensor.putScalar(index, 1.0);
-            }
-        }
-        return tensor;
+        return new Dirac(groups).fill(tensor, null);
     }
 
     // ---------------------------------------------------------------- Xavier / Glorot
@@ -333,16 +228,7 @@ public final class Init {
      *                                  finite (PyTorch's uniform_ rejects the bounds that follow)
      */
     public static INDArray xavierUniform(INDArray tensor, double gain, Generator generator) {
-        requireFloating(tensor);
-        requireGain(gain);
-        Fans fans = Fans.of(tensor);
-        if (tensor.isEmpty()) {
-            return tensor;
-        }
-        double std = gain * Math.sqrt(2.0 / (fans.fanIn() + fans.fanOut()));
-        double bound = Math.sqrt(3.0) * std;
-        Generator.orGlobal(generator).fillUniform(tensor, -bound, bound);
-        return tensor;
+        return new XavierUniform(gain).fill(tensor, generator);
     }
 
     /** {@code xavier_normal_(t)}, gain 1. */
@@ -371,15 +257,7 @@ public final class Init {
      *                                  finite (PyTorch's normal_ rejects the std that follows)
      */
     public static INDArray xavierNormal(INDArray tensor, double gain, Generator generator) {
-        requireFloating(tensor);
-        requireGain(gain);
-        Fans fans = Fans.of(tensor);
-        if (tensor.isEmpty()) {
-            return tensor;
-        }
-        double std = gain * Math.sqrt(2.0 / (fans.fanIn() + fans.fanOut()));
-        Generator.orGlobal(generator).fillNormal(tensor, 0, std);
-        return tensor;
+        return new XavierNormal(gain).fill(tensor, generator);
     }
 
     // ---------------------------------------------------------------- Kaiming / He
@@ -412,12 +290,7 @@ public final class Init {
      */
     public static INDArray kaimingUniform(INDArray tensor, double a, FanMode mode, Nonlinearity nonlinearity,
                                           Generator generator) {
-        double std = kaimingStd(tensor, a, mode, nonlinearity);
-        if (!Double.isNaN(std)) {
-            double bound = Math.sqrt(3.0) * std;
-            Generator.orGlobal(generator).fillUniform(tensor, -bound, bound);
-        }
-        return tensor;
+        return new KaimingUniform(a, mode, nonlinearity).fill(tensor, generator);
     }
 
     /** {@code kaiming_normal_(t)}: a=0, fan_in, leaky_relu. */
@@ -447,29 +320,7 @@ public final class Init {
      */
     public static INDArray kaimingNormal(INDArray tensor, double a, FanMode mode, Nonlinearity nonlinearity,
                                          Generator generator) {
-        double std = kaimingStd(tensor, a, mode, nonlinearity);
-        if (!Double.isNaN(std)) {
-            Generator.orGlobal(generator).fillNormal(tensor, 0, std);
-        }
-        return tensor;
-    }
-
-    /** The Kaiming std, or NaN when the tensor is empty and nothing is to be drawn (PyTorch only warns). */
-    private static double kaimingStd(INDArray tensor, double a, FanMode mode, Nonlinearity nonlinearity) {
-        requireFloating(tensor);
-        if (mode == null) {
-            throw new IllegalArgumentException("mode null not supported, please use one of [fan_in, fan_out]");
-        }
-        if (nonlinearity == null) {
-            throw new IllegalArgumentException("Unsupported nonlinearity null");
-        }
-        if (tensor.isEmpty()) {
-            LOG.warn("Initializing zero-element tensors is a no-op");
-            return Double.NaN;
-        }
-        long fan = mode.select(Fans.of(tensor));
-        double gain = nonlinearity.gain(a);
-        return gain / Math.sqrt(fan);
+        return new KaimingNormal(a, mode, nonlinearity).fill(tensor, generator);
     }
 
     // ---------------------------------------------------------------- orthogonal and sparse
@@ -500,38 +351,10 @@ public final class Init {
      * Init.orthogonal(recurrentWeight, 1.0, null);
      * }</pre>
      *
-     * @throws IllegalArgumentException when the array has fewer than 2 dimensions
+     * @throws IllegalArgumentException when the array has fewer than 2 dimensions, or gain is not finite
      */
     public static INDArray orthogonal(INDArray tensor, double gain, Generator generator) {
-        requireFloating(tensor);
-        if (tensor.rank() < 2) {
-            throw new IllegalArgumentException("Only tensors with 2 or more dimensions are supported (tensor rank "
-                    + tensor.rank() + ", shape " + Arrays.toString(tensor.shape()) + ")");
-        }
-        if (tensor.isEmpty()) {
-            return tensor;
-        }
-        long rows = tensor.size(0);
-        long cols = tensor.length() / rows;
-        DataType computeType = tensor.dataType() == DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-        boolean transposed = rows < cols;
-        // LAPACK works in column-major order on a tall matrix: q starts as the input and ends as Q. A wide matrix
-        // drawn row-major is its tall transpose in column-major order already; a tall one needs a transposing copy.
-        INDArray flattened = Nd4j.create(computeType, new long[] {rows, cols}, 'c');
-        Generator.orGlobal(generator).fillNormal(flattened, 0, 1);
-        INDArray q = transposed ? flattened.transpose() : flattened.dup('f');
-        long n = q.columns();
-        INDArray r = Nd4j.create(computeType, new long[] {n, n}, 'f');
-        factorize(q, r);
-        INDArray columnScale = Nd4j.create(computeType, 1, n);
-        for (long i = 0; i < n; i++) {
-            columnScale.putScalar(i, Math.signum(r.getDouble(i, i)) * gain);
-        }
-        q.muliRowVector(columnScale);
-        INDArray result = transposed ? q.transpose() : q;
-        // A matrix takes Q with one strided copy; higher ranks go through a row-major reshape first.
-        tensor.assign(tensor.rank() == 2 ? result : result.reshape('c', tensor.shape()));
-        return tensor;
+        return new Orthogonal(gain).fill(tensor, generator);
     }
 
     /** {@code sparse_(t, sparsity)}, std 0.01. */
@@ -566,15 +389,51 @@ public final class Init {
      * @throws IllegalArgumentException when the array is not 2-D, sparsity is outside [0, 1] or std is bad
      */
     public static INDArray sparse(INDArray tensor, double sparsity, double std, Generator generator) {
-        requireFloating(tensor);
-        if (tensor.rank() != 2) {
-            throw new IllegalArgumentException("Only tensors with 2 dimensions are supported (tensor rank "
-                    + tensor.rank() + ", shape " + Arrays.toString(tensor.shape()) + ")");
+        return new Sparse(sparsity, std).fill(tensor, generator);
+    }
+
+    // ---------------------------------------------------------------- bodies the records call
+
+    /** {@link TruncNormal#fill}: the tensor's checks, then the chosen algorithm. */
+    static INDArray truncNormalFill(INDArray tensor, TruncNormal p, Generator generator) {
+        Checks.requireFloating(tensor);
+        double mean = p.mean();
+        double std = p.std();
+        double a = p.a();
+        double b = p.b();
+        TruncNormalMethod method = p.method();
+        // checked here, before any draw: the methods fill the tensor in steps and would fail half-way
+        Checks.requireRepresentable(tensor, "mean", mean);
+        Checks.requireRepresentable(tensor, "std", std);
+        Checks.requireRepresentable(tensor, "a", a);
+        Checks.requireRepresentable(tensor, "b", b);
+        if (method == TruncNormalMethod.REJECTION) {
+            Checks.requireSpan(tensor, "trunc_normal_ (REJECTION) proposes from U(a, b) and", a, b);
         }
-        if (!(sparsity >= 0 && sparsity <= 1)) {
-            throw new IllegalArgumentException("sparsity must be in [0, 1], but found sparsity=" + sparsity);
+        if (mean < a - 2 * std || mean > b + 2 * std) {
+            LOG.warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
+                    + "The distribution of values may be incorrect.");
         }
-        checkNormal(0, std);
+        if (tensor.isEmpty()) {
+            return tensor;
+        }
+        Generator source = Generator.orGlobal(generator);
+        if (method == TruncNormalMethod.INVERSE_CDF) {
+            TruncatedNormal.inverseCdf(tensor, mean, std, a, b, source);
+        } else if (method == TruncNormalMethod.PRECISE_INVERSE_CDF) {
+            TruncatedNormal.preciseInverseCdf(tensor, mean, std, a, b, source);
+        } else {
+            TruncatedNormal.rejection(tensor, mean, std, a, b, source);
+        }
+        return tensor;
+    }
+
+    /** {@link Sparse#fill}: normal draws, then {@code ceil(sparsity * rows)} zeros per column. */
+    static INDArray sparseFill(INDArray tensor, Sparse p, Generator generator) {
+        Checks.requireFloating(tensor);
+        Checks.requireRank(tensor, 2);
+        double sparsity = p.sparsity();
+        double std = p.std();
         if (tensor.isEmpty()) {
             return tensor;
         }
@@ -614,95 +473,4 @@ public final class Init {
 
     /** The longest permutation {@code randperm} returns: a Java {@code long[]}. */
     private static final long MAX_PERMUTATION = Integer.MAX_VALUE - 8;
-
-    // ---------------------------------------------------------------- argument checks
-
-    private static void requireFloating(INDArray tensor) {
-        if (tensor == null) {
-            throw new IllegalArgumentException("tensor is null (a DL4J TorchModule's weight()/bias() is null where the"
-                    + " layer has none; TorchModule.fill(name, fn) names the layer)");
-        }
-        if (!FLOATING.contains(tensor.dataType())) {
-            throw new IllegalArgumentException("tensor has dtype " + tensor.dataType()
-                    + "; only FLOAT, DOUBLE, HALF and BFLOAT16 arrays can be initialized");
-        }
-    }
-
-    /** Serialises the BLAS thread-count change below: the setting is global to the process. */
-    private static final Object BLAS_THREADS = new Object();
-
-    /**
-     * LAPACK's QR on one BLAS thread: OpenBLAS splits its blocked updates across threads, and the rounding then
-     * depends on the thread count (measured: 85% of a 256x384 float Q differed between 1 and 2 threads). The
-     * previous thread count is restored afterwards.
-     */
-    private static void factorize(INDArray q, INDArray r) {
-        if (!Nd4j.getEnvironment().isCPU()) {
-            Nd4j.getBlasWrapper().lapack().geqrf(q, r);
-            return;
-        }
-        synchronized (BLAS_THREADS) {
-            org.nd4j.linalg.api.blas.Blas blas = Nd4j.factory().blas();
-            int threads = blas.getMaxThreads();
-            blas.setMaxThreads(1);
-            try {
-                Nd4j.getBlasWrapper().lapack().geqrf(q, r);
-            } finally {
-                blas.setMaxThreads(threads);
-            }
-        }
-    }
-
-    private static void requireFinite(String name, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite, but found " + name + "=" + value);
-        }
-    }
-
-    private static void checkUniformBounds(INDArray tensor, double a, double b) {
-        requireFinite("a", a);
-        requireFinite("b", b);
-        if (a > b) {
-            throw new IllegalArgumentException("uniform_ expects to return a [from, to) range, but found a=" + a
-                    + " > b=" + b);
-        }
-        requireRepresentable(tensor, "a", a);
-        requireRepresentable(tensor, "b", b);
-        if (!(b - a <= maxOf(tensor.dataType()))) {
-            throw new IllegalArgumentException("uniform_ expects b - a <= the largest " + tensor.dataType()
-                    + " value (" + maxOf(tensor.dataType()) + "), but found a=" + a + ", b=" + b);
-        }
-    }
-
-    private static void requireGain(double gain) {
-        if (!(gain >= 0) || Double.isInfinite(gain)) {
-            throw new IllegalArgumentException("gain must be finite and >= 0, but found gain=" + gain);
-        }
-    }
-
-    /** The largest finite value of a floating type. */
-    private static double maxOf(DataType type) {
-        return switch (type) {
-            case DOUBLE -> Double.MAX_VALUE;
-            case HALF -> 65504.0;
-            case BFLOAT16 -> 0x1.FEp127;
-            default -> Float.MAX_VALUE;
-        };
-    }
-
-    /** A value the tensor's type cannot hold would be written as an infinity: rejected instead. */
-    private static void requireRepresentable(INDArray tensor, String name, double value) {
-        if (Math.abs(value) > maxOf(tensor.dataType())) {
-            throw new IllegalArgumentException(name + " must be representable in " + tensor.dataType() + " (|" + name
-                    + "| <= " + maxOf(tensor.dataType()) + "), but found " + name + "=" + value);
-        }
-    }
-
-    private static void checkNormal(double mean, double std) {
-        requireFinite("mean", mean);
-        requireFinite("std", std);
-        if (std < 0) {
-            throw new IllegalArgumentException("normal expects std >= 0.0, but found std=" + std);
-        }
-    }
 }

@@ -1,10 +1,8 @@
 package org.nninit.dl4j.weights;
 
-import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
-import org.nninit.Init;
+import org.nninit.Dirac;
 
 /**
  * {@code torch.nn.init.dirac_(w, groups)} as a DL4J weight init for convolutions: an identity convolution
@@ -17,54 +15,28 @@ import org.nninit.Init;
  *         .weightInit(new DiracInit()).build();
  * }</pre>
  */
-public final class DiracInit extends TorchInit {
-
-    private final int groups;
+public final class DiracInit extends TorchWeightInit {
 
     /** One group, PyTorch's default. */
     public DiracInit() {
-        this(1);
+        super(new Dirac());
     }
 
     /** @throws IllegalArgumentException when {@code groups < 1} */
     public DiracInit(int groups) {
-        if (groups < 1) {
-            throw new IllegalArgumentException("groups must be >= 1, but found groups=" + groups);
-        }
-        this.groups = groups;
+        super(new Dirac(groups));
+    }
+
+    private DiracInit(TorchWeightInit decoded) {
+        super(decoded);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static DiracInit fromJson(Map<String, Object> fields) {
+        return new DiracInit(decode(Dirac.class, fields));
     }
 
     public int groups() {
-        return groups;
-    }
-
-    @JsonCreator
-    static DiracInit fromJson(@JsonProperty("groups") Object groups) {
-        return new DiracInit(JsonFields.integer("groups", groups));
-    }
-
-    @Override
-    boolean indexes() {
-        return true;
-    }
-
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        Init.dirac(torchView, groups);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DiracInit other && groups == other.groups;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(getClass(), groups);
-    }
-
-    @Override
-    public String toString() {
-        return "DiracInit(groups=" + groups + ")";
+        return ((Dirac) value()).groups();
     }
 }

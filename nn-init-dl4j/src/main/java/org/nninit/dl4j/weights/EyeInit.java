@@ -1,7 +1,8 @@
 package org.nninit.dl4j.weights;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nninit.Init;
+import java.util.Map;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nninit.Eye;
 
 /**
  * {@code torch.nn.init.eye_(w)} as a DL4J weight init: the identity on torch's {@code [out, in]} weight
@@ -14,33 +15,18 @@ import org.nninit.Init;
  * <p>Only 2-D parameters are accepted, as in PyTorch; other shapes fail at {@code net.init()} with an
  * {@link IllegalArgumentException}.
  */
-public final class EyeInit extends TorchInit {
+public final class EyeInit extends TorchWeightInit {
 
     public EyeInit() {
+        super(new Eye());
     }
 
-    @Override
-    boolean indexes() {
-        return true;
+    private EyeInit(TorchWeightInit decoded) {
+        super(decoded);
     }
 
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        Init.eye(torchView);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof EyeInit;
-    }
-
-    @Override
-    public int hashCode() {
-        return EyeInit.class.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "EyeInit()";
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static EyeInit fromJson(Map<String, Object> fields) {
+        return new EyeInit(decode(Eye.class, fields));
     }
 }

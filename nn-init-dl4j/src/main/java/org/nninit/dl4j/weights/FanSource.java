@@ -1,8 +1,9 @@
 package org.nninit.dl4j.weights;
 
 /**
- * Where a fan-based adapter ({@link XavierUniformInit}, {@link XavierNormalInit}, {@link KaimingUniformInit},
- * {@link KaimingNormalInit}) takes its fans from.
+ * Where a fan-based adapter takes its fans from: {@link XavierUniformInit}, {@link XavierNormalInit},
+ * {@link KaimingUniformInit}, {@link KaimingNormalInit}, or {@link TorchWeightInit} over any
+ * {@link org.nninit.FanInitializer} (Keras's {@link org.nninit.VarianceScaling} included).
  *
  * <p>DL4J passes its own fans to {@code IWeightInit.init}, and for several layers they are not PyTorch's: the
  * convolution fan-out is divided by the stride, {@code Convolution1DLayer} counts the kernel twice, LSTM

@@ -42,7 +42,34 @@ final class JsonFields {
                 + ", but found " + field + "=" + describe(value));
     }
 
-    private static String describe(Object value) {
+    /** A JSON boolean. */
+    static boolean bool(String field, Object value) {
+        if (!(value instanceof Boolean b)) {
+            throw new IllegalArgumentException(field + " must be true or false, but found " + field + "="
+                    + describe(value));
+        }
+        return b;
+    }
+
+    /** A JSON object. */
+    static java.util.Map<?, ?> object(String field, Object value) {
+        if (!(value instanceof java.util.Map<?, ?> map)) {
+            throw new IllegalArgumentException(field + " must be a JSON object, but found " + field + "="
+                    + describe(value));
+        }
+        return map;
+    }
+
+    /** A JSON array. */
+    static java.util.List<?> array(String field, Object value) {
+        if (!(value instanceof java.util.List<?> list)) {
+            throw new IllegalArgumentException(field + " must be a JSON array, but found " + field + "="
+                    + describe(value));
+        }
+        return list;
+    }
+
+    static String describe(Object value) {
         return value == null ? "null (or missing)" : value instanceof String s ? "\"" + s + "\"" : value.toString();
     }
 }

@@ -1,10 +1,9 @@
 package org.nninit.dl4j.weights;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.FanMode;
-import org.nninit.Init;
+import org.nninit.KaimingNormal;
 import org.nninit.Nonlinearity;
 
 /**
@@ -17,16 +16,16 @@ import org.nninit.Nonlinearity;
  *         .weightInit(new KaimingNormalInit(0, FanMode.FAN_OUT, Nonlinearity.RELU)).build();   // torchvision ResNet convolutions
  * }</pre>
  */
-public final class KaimingNormalInit extends KaimingInit {
+public final class KaimingNormalInit extends TorchWeightInit {
 
     /** PyTorch's defaults: {@code a = 0}, {@code fan_in}, {@code leaky_relu}, PyTorch's fans. */
     public KaimingNormalInit() {
-        this(0, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU);
+        super(new KaimingNormal(), FanSource.TORCH);
     }
 
     /** PyTorch's fans. */
     public KaimingNormalInit(double a, FanMode mode, Nonlinearity nonlinearity) {
-        this(a, mode, nonlinearity, FanSource.TORCH);
+        super(new KaimingNormal(a, mode, nonlinearity), FanSource.TORCH);
     }
 
     /**
@@ -34,22 +33,27 @@ public final class KaimingNormalInit extends KaimingInit {
      *                                  rejects {@code (nonlinearity, a)}
      */
     public KaimingNormalInit(double a, FanMode mode, Nonlinearity nonlinearity, FanSource fanSource) {
-        super(a, mode, nonlinearity, fanSource);
+        super(new KaimingNormal(a, mode, nonlinearity), fanSource);
     }
 
-    @JsonCreator
-    static KaimingNormalInit fromJson(@JsonProperty("a") Object a, @JsonProperty("mode") Object mode,
-                                      @JsonProperty("nonlinearity") Object nonlinearity,
-                                      @JsonProperty("fanSource") Object fanSource) {
-        return fromJson(a, mode, nonlinearity, fanSource, KaimingNormalInit::new);
+    private KaimingNormalInit(TorchWeightInit decoded) {
+        super(decoded);
     }
 
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        if (fanSource == FanSource.TORCH) {
-            Init.kaimingNormal(torchView, a, mode, nonlinearity, null);
-        } else {
-            Init.normal(torchView, 0, dl4jStd(fanIn, fanOut), null);
-        }
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static KaimingNormalInit fromJson(Map<String, Object> fields) {
+        return new KaimingNormalInit(decode(KaimingNormal.class, fields));
+    }
+
+    public double a() {
+        return ((KaimingNormal) value()).a();
+    }
+
+    public FanMode mode() {
+        return ((KaimingNormal) value()).mode();
+    }
+
+    public Nonlinearity nonlinearity() {
+        return ((KaimingNormal) value()).nonlinearity();
     }
 }

@@ -1,10 +1,9 @@
 package org.nninit.dl4j.weights;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nninit.FanMode;
-import org.nninit.Init;
+import org.nninit.KaimingUniform;
 import org.nninit.Nonlinearity;
 
 /**
@@ -17,16 +16,16 @@ import org.nninit.Nonlinearity;
  *         .weightInit(new KaimingUniformInit(Math.sqrt(5), FanMode.FAN_IN, Nonlinearity.LEAKY_RELU)).build();   // nn.Linear's weight rule
  * }</pre>
  */
-public final class KaimingUniformInit extends KaimingInit {
+public final class KaimingUniformInit extends TorchWeightInit {
 
     /** PyTorch's defaults: {@code a = 0}, {@code fan_in}, {@code leaky_relu}, PyTorch's fans. */
     public KaimingUniformInit() {
-        this(0, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU);
+        super(new KaimingUniform(), FanSource.TORCH);
     }
 
     /** PyTorch's fans. */
     public KaimingUniformInit(double a, FanMode mode, Nonlinearity nonlinearity) {
-        this(a, mode, nonlinearity, FanSource.TORCH);
+        super(new KaimingUniform(a, mode, nonlinearity), FanSource.TORCH);
     }
 
     /**
@@ -34,23 +33,27 @@ public final class KaimingUniformInit extends KaimingInit {
      *                                  rejects {@code (nonlinearity, a)}
      */
     public KaimingUniformInit(double a, FanMode mode, Nonlinearity nonlinearity, FanSource fanSource) {
-        super(a, mode, nonlinearity, fanSource);
+        super(new KaimingUniform(a, mode, nonlinearity), fanSource);
     }
 
-    @JsonCreator
-    static KaimingUniformInit fromJson(@JsonProperty("a") Object a, @JsonProperty("mode") Object mode,
-                                       @JsonProperty("nonlinearity") Object nonlinearity,
-                                       @JsonProperty("fanSource") Object fanSource) {
-        return fromJson(a, mode, nonlinearity, fanSource, KaimingUniformInit::new);
+    private KaimingUniformInit(TorchWeightInit decoded) {
+        super(decoded);
     }
 
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        if (fanSource == FanSource.TORCH) {
-            Init.kaimingUniform(torchView, a, mode, nonlinearity, null);
-        } else {
-            double bound = Math.sqrt(3) * dl4jStd(fanIn, fanOut);
-            Init.uniform(torchView, -bound, bound, null);
-        }
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static KaimingUniformInit fromJson(Map<String, Object> fields) {
+        return new KaimingUniformInit(decode(KaimingUniform.class, fields));
+    }
+
+    public double a() {
+        return ((KaimingUniform) value()).a();
+    }
+
+    public FanMode mode() {
+        return ((KaimingUniform) value()).mode();
+    }
+
+    public Nonlinearity nonlinearity() {
+        return ((KaimingUniform) value()).nonlinearity();
     }
 }

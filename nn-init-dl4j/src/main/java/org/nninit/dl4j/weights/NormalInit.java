@@ -1,10 +1,8 @@
 package org.nninit.dl4j.weights;
 
-import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
-import org.nninit.Init;
+import org.nninit.Normal;
 
 /**
  * {@code torch.nn.init.normal_(w, mean, std)} as a DL4J weight init, from the network's seeded RNG.
@@ -13,57 +11,32 @@ import org.nninit.Init;
  * new ConvolutionLayer.Builder(4, 4).nOut(64).weightInit(new NormalInit(0, 0.02)).build();   // DCGAN
  * }</pre>
  */
-public final class NormalInit extends TorchInit {
-
-    private final double mean;
-    private final double std;
+public final class NormalInit extends TorchWeightInit {
 
     /** N(0, 1), PyTorch's defaults. */
     public NormalInit() {
-        this(0, 1);
+        super(new Normal());
     }
 
-    /** @throws IllegalArgumentException when mean or std is not finite or {@code std < 0} */
+    /** @throws IllegalArgumentException when mean is not finite, or std is negative or not finite */
     public NormalInit(double mean, double std) {
-        if (!Double.isFinite(mean) || !Double.isFinite(std) || std < 0) {
-            throw new IllegalArgumentException("normal_ expects finite mean and std >= 0.0, but found mean=" + mean
-                    + ", std=" + std);
-        }
-        this.mean = mean;
-        this.std = std;
+        super(new Normal(mean, std));
+    }
+
+    private NormalInit(TorchWeightInit decoded) {
+        super(decoded);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static NormalInit fromJson(Map<String, Object> fields) {
+        return new NormalInit(decode(Normal.class, fields));
     }
 
     public double mean() {
-        return mean;
+        return ((Normal) value()).mean();
     }
 
     public double std() {
-        return std;
-    }
-
-    @JsonCreator
-    static NormalInit fromJson(@JsonProperty("mean") Object mean, @JsonProperty("std") Object std) {
-        return new NormalInit(JsonFields.number("mean", mean), JsonFields.number("std", std));
-    }
-
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        Init.normal(torchView, mean, std, null);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NormalInit other && Double.compare(mean, other.mean) == 0
-                && Double.compare(std, other.std) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(getClass(), mean, std);
-    }
-
-    @Override
-    public String toString() {
-        return "NormalInit(mean=" + mean + ", std=" + std + ")";
+        return ((Normal) value()).std();
     }
 }

@@ -1,7 +1,8 @@
 package org.nninit.dl4j.weights;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nninit.Init;
+import java.util.Map;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nninit.Ones;
 
 /**
  * {@code torch.nn.init.ones_(w)} as a DL4J weight init: every element 1.
@@ -10,28 +11,18 @@ import org.nninit.Init;
  * new DenseLayer.Builder().nIn(8).nOut(8).weightInit(new OnesInit()).build();
  * }</pre>
  */
-public final class OnesInit extends TorchInit {
+public final class OnesInit extends TorchWeightInit {
 
     public OnesInit() {
+        super(new Ones());
     }
 
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        Init.ones(torchView);
+    private OnesInit(TorchWeightInit decoded) {
+        super(decoded);
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OnesInit;
-    }
-
-    @Override
-    public int hashCode() {
-        return OnesInit.class.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "OnesInit()";
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static OnesInit fromJson(Map<String, Object> fields) {
+        return new OnesInit(decode(Ones.class, fields));
     }
 }

@@ -1,10 +1,8 @@
 package org.nninit.dl4j.weights;
 
-import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
-import org.nninit.Init;
+import org.nninit.Orthogonal;
 
 /**
  * {@code torch.nn.init.orthogonal_(w, gain)} as a DL4J weight init, on torch's {@code [out, in...]} layout:
@@ -14,54 +12,28 @@ import org.nninit.Init;
  * new LSTM.Builder().nIn(32).nOut(64).weightInitRecurrent(new OrthogonalInit(1.0)).build();
  * }</pre>
  */
-public final class OrthogonalInit extends TorchInit {
-
-    private final double gain;
+public final class OrthogonalInit extends TorchWeightInit {
 
     /** Gain 1, PyTorch's default. */
     public OrthogonalInit() {
-        this(1);
+        super(new Orthogonal());
     }
 
     /** @throws IllegalArgumentException when gain is not finite */
     public OrthogonalInit(double gain) {
-        if (!Double.isFinite(gain)) {
-            throw new IllegalArgumentException("gain must be finite, but found gain=" + gain);
-        }
-        this.gain = gain;
+        super(new Orthogonal(gain));
+    }
+
+    private OrthogonalInit(TorchWeightInit decoded) {
+        super(decoded);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static OrthogonalInit fromJson(Map<String, Object> fields) {
+        return new OrthogonalInit(decode(Orthogonal.class, fields));
     }
 
     public double gain() {
-        return gain;
-    }
-
-    @JsonCreator
-    static OrthogonalInit fromJson(@JsonProperty("gain") Object gain) {
-        return new OrthogonalInit(JsonFields.number("gain", gain));
-    }
-
-    @Override
-    boolean indexes() {
-        return true;
-    }
-
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        Init.orthogonal(torchView, gain, null);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OrthogonalInit other && Double.compare(gain, other.gain) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(getClass(), gain);
-    }
-
-    @Override
-    public String toString() {
-        return "OrthogonalInit(gain=" + gain + ")";
+        return ((Orthogonal) value()).gain();
     }
 }

@@ -1,9 +1,8 @@
 package org.nninit.dl4j.weights;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
-import org.nninit.Init;
+import org.nninit.XavierNormal;
 
 /**
  * {@code torch.nn.init.xavier_normal_(w, gain)} as a DL4J weight init: N(0, std^2) with std = gain * sqrt(2 / (fanIn + fanOut)), with PyTorch's fans of the
@@ -13,37 +12,33 @@ import org.nninit.Init;
  * new DenseLayer.Builder().nIn(512).nOut(512).weightInit(new XavierNormalInit(1.0)).build();
  * }</pre>
  */
-public final class XavierNormalInit extends XavierInit {
+public final class XavierNormalInit extends TorchWeightInit {
 
     /** Gain 1, PyTorch's default, with PyTorch's fans. */
     public XavierNormalInit() {
-        this(1.0);
+        super(new XavierNormal(), FanSource.TORCH);
     }
 
     /** PyTorch's fans. */
     public XavierNormalInit(double gain) {
-        this(gain, FanSource.TORCH);
+        super(new XavierNormal(gain), FanSource.TORCH);
     }
 
-    /**
-     * @throws IllegalArgumentException when gain is not finite or fanSource is null
-     */
+    /** @throws IllegalArgumentException when gain is negative or not finite, or fanSource is null */
     public XavierNormalInit(double gain, FanSource fanSource) {
-        super(gain, fanSource);
+        super(new XavierNormal(gain), fanSource);
     }
 
-    @JsonCreator
-    static XavierNormalInit fromJson(@JsonProperty("gain") Object gain, @JsonProperty("fanSource") Object fanSource) {
-        return new XavierNormalInit(JsonFields.number("gain", gain),
-                JsonFields.constant("fanSource", fanSource, FanSource.class));
+    private XavierNormalInit(TorchWeightInit decoded) {
+        super(decoded);
     }
 
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        if (fanSource == FanSource.TORCH) {
-            Init.xavierNormal(torchView, gain, null);
-        } else {
-            Init.normal(torchView, 0, dl4jStd(fanIn, fanOut), null);
-        }
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static XavierNormalInit fromJson(Map<String, Object> fields) {
+        return new XavierNormalInit(decode(XavierNormal.class, fields));
+    }
+
+    public double gain() {
+        return ((XavierNormal) value()).gain();
     }
 }

@@ -1,9 +1,8 @@
 package org.nninit.dl4j.weights;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
-import org.nninit.Init;
+import org.nninit.XavierUniform;
 
 /**
  * {@code torch.nn.init.xavier_uniform_(w, gain)} as a DL4J weight init: U(-b, b) with b = gain * sqrt(6 / (fanIn + fanOut)), with PyTorch's fans of the
@@ -13,38 +12,33 @@ import org.nninit.Init;
  * new DenseLayer.Builder().nIn(512).nOut(512).weightInit(new XavierUniformInit(1.0)).build();
  * }</pre>
  */
-public final class XavierUniformInit extends XavierInit {
+public final class XavierUniformInit extends TorchWeightInit {
 
     /** Gain 1, PyTorch's default, with PyTorch's fans. */
     public XavierUniformInit() {
-        this(1.0);
+        super(new XavierUniform(), FanSource.TORCH);
     }
 
     /** PyTorch's fans. */
     public XavierUniformInit(double gain) {
-        this(gain, FanSource.TORCH);
+        super(new XavierUniform(gain), FanSource.TORCH);
     }
 
-    /**
-     * @throws IllegalArgumentException when gain is not finite or fanSource is null
-     */
+    /** @throws IllegalArgumentException when gain is negative or not finite, or fanSource is null */
     public XavierUniformInit(double gain, FanSource fanSource) {
-        super(gain, fanSource);
+        super(new XavierUniform(gain), fanSource);
     }
 
-    @JsonCreator
-    static XavierUniformInit fromJson(@JsonProperty("gain") Object gain, @JsonProperty("fanSource") Object fanSource) {
-        return new XavierUniformInit(JsonFields.number("gain", gain),
-                JsonFields.constant("fanSource", fanSource, FanSource.class));
+    private XavierUniformInit(TorchWeightInit decoded) {
+        super(decoded);
     }
 
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        if (fanSource == FanSource.TORCH) {
-            Init.xavierUniform(torchView, gain, null);
-        } else {
-            double bound = Math.sqrt(3) * dl4jStd(fanIn, fanOut);
-            Init.uniform(torchView, -bound, bound, null);
-        }
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static XavierUniformInit fromJson(Map<String, Object> fields) {
+        return new XavierUniformInit(decode(XavierUniform.class, fields));
+    }
+
+    public double gain() {
+        return ((XavierUniform) value()).gain();
     }
 }

@@ -1,7 +1,8 @@
 package org.nninit.dl4j.weights;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nninit.Init;
+import java.util.Map;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nninit.Zeros;
 
 /**
  * {@code torch.nn.init.zeros_(w)} as a DL4J weight init: every element 0.
@@ -10,28 +11,18 @@ import org.nninit.Init;
  * new DenseLayer.Builder().nIn(8).nOut(8).weightInit(new ZerosInit()).build();
  * }</pre>
  */
-public final class ZerosInit extends TorchInit {
+public final class ZerosInit extends TorchWeightInit {
 
     public ZerosInit() {
+        super(new Zeros());
     }
 
-    @Override
-    void fill(INDArray torchView, double fanIn, double fanOut) {
-        Init.zeros(torchView);
+    private ZerosInit(TorchWeightInit decoded) {
+        super(decoded);
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ZerosInit;
-    }
-
-    @Override
-    public int hashCode() {
-        return ZerosInit.class.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "ZerosInit()";
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static ZerosInit fromJson(Map<String, Object> fields) {
+        return new ZerosInit(decode(Zeros.class, fields));
     }
 }

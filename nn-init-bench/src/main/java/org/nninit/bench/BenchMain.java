@@ -26,7 +26,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--full"       # more iterations
  * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--quick Orthogonal"
  * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--quick TorchGenerator Network"
+ * mvn -B -q compile exec:exec -pl nn-init-bench -am -Dbench.args="--quick --torch"   # and PyTorch, side by side
  * </pre>
+ *
+ * <p>With {@code --torch}, {@code tools/bench/torch_side_by_side.py} times PyTorch's equivalents with
+ * {@code /usr/bin/python3} just before and just after the JMH run (the minimum of both is kept, so PyTorch sees
+ * the load the JMH run saw), and the report gets a side-by-side table. Without a Python that has torch it says
+ * so and reports the ND4J/DL4J ratios only.
  */
 public final class BenchMain {
 
@@ -71,8 +77,14 @@ public final class BenchMain {
         } else {
             includes.forEach(pattern -> options.include(pattern));
         }
+        boolean torch = List.of(args).contains("--torch");
+        Map<String, Double> before = torch ? TorchSide.run() : Map.of();
         Collection<RunResult> results = new Runner(options.build()).run();
+        Map<String, Double> after = torch ? TorchSide.run() : Map.of();
         String report = report(results);
+        if (torch) {
+            report += TorchSide.table(TorchSide.minimum(before, after), label(results));
+        }
         System.out.println(report);
         Path out = Path.of("target", "bench-results.md");
         Files.createDirectories(out.getParent());
@@ -80,11 +92,16 @@ public final class BenchMain {
         System.out.println("written to " + out.toAbsolutePath());
     }
 
-    static String report(Collection<RunResult> results) {
+    static Map<String, RunResult> label(Collection<RunResult> results) {
         Map<String, RunResult> byLabel = new LinkedHashMap<>();
         for (RunResult result : results) {
             byLabel.put(label(result), result);
         }
+        return byLabel;
+    }
+
+    static String report(Collection<RunResult> results) {
+        Map<String, RunResult> byLabel = label(results);
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nMachine: %d cores, %s %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version")));
@@ -122,7 +139,7 @@ public final class BenchMain {
         RunResult dl4jInit = byLabel.get("dl4jInit");
         if (dl4jInit != null) {
             out.append("\n| ResNet-50 ComputationGraph | ms/op | vs DL4J init() |\n|---|---|---|\n");
-            for (String name : new String[] {"dl4jInit", "walkerResnetRecipe"}) {
+            for (String name : new String[] {"dl4jInit", "walkerResnetRecipe", "twoPassTorchExact", "onePassTorchExact"}) {
                 RunResult result = byLabel.get(name);
                 if (result != null) {
                     out.append(String.format("| %s | %s | %.2fx |%n", name, score(result), ratio(result, dl4jInit)));

@@ -17,7 +17,9 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nninit.dl4j.NnInit;
 import org.nninit.dl4j.recipes.Recipes;
+import org.nninit.random.TorchGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -37,6 +39,10 @@ import org.openjdk.jmh.annotations.State;
  *       initialised graph: PyTorch's construction-time defaults for every layer (as building the torchvision
  *       model draws them), then conv weights kaiming_normal fan_out relu, batch-norm gamma 1 / beta 0 (0 for the
  *       last BN of each residual branch).</li>
+ *   <li>{@code twoPassTorchExact} / {@code onePassTorchExact}: a fresh graph with PyTorch's exact initial weights
+ *       (the recipe with a {@code TorchGenerator}), after DL4J's {@code init()} or in one pass through
+ *       {@code NnInit.create}: the same values, bit for bit ({@code OnePassTest}). Compared with
+ *       {@code torchvision.models.resnet50()} by {@code --torch}.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -65,6 +71,24 @@ public class NetworkBenchmark {
     public ComputationGraph walkerResnetRecipe() {
         Recipes.resnet(net, true, null);
         return net;
+    }
+
+    /**
+     * PyTorch's exact initial weights, the way it was done before {@code NnInit.create}: DL4J's {@code init()} on a
+     * fresh graph, then the recipe with a TorchGenerator.
+     */
+    @Benchmark
+    public ComputationGraph twoPassTorchExact() {
+        ComputationGraph fresh = new ComputationGraph(configuration);
+        fresh.init();
+        Recipes.resnet(fresh, true, new TorchGenerator(0));
+        return fresh;
+    }
+
+    /** The same values in one pass: {@code NnInit.create} skips DL4J's own initialization. */
+    @Benchmark
+    public ComputationGraph onePassTorchExact() {
+        return NnInit.create(configuration, g -> Recipes.resnet(g, true, new TorchGenerator(0)));
     }
 
     /** ResNet-50 for 224x224x3 inputs, layer names {@code <block>_conv<i>} / {@code <block>_bn<i>}. */

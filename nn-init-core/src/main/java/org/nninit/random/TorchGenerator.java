@@ -1,7 +1,8 @@
 package org.nninit.random;
 
-import org.nninit.internal.memory.ArrayElements;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nninit.internal.memory.ArrayElements;
 
 /**
  * PyTorch's CPU generator ({@code torch.Generator()}, and the default one behind {@code torch.manual_seed}):
@@ -105,6 +106,20 @@ public final class TorchGenerator implements Generator {
      */
     public TorchGenerator(long seed) {
         this(seed, TorchVersion.DEFAULT, CpuCapability.AVX2);
+    }
+
+    /**
+     * A generator seeded as {@code torch.manual_seed(seed)} that reproduces the given release's kernels as PyTorch's
+     * x86-64 builds run them on an AVX2 machine (DESIGN.md's two-argument form).
+     *
+     * <pre>{@code
+     * new TorchGenerator(0, TorchVersion.of("1.13"));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code version} is null
+     */
+    public TorchGenerator(long seed, TorchVersion version) {
+        this(seed, version, CpuCapability.AVX2);
     }
 
     /**
@@ -282,6 +297,27 @@ public final class TorchGenerator implements Generator {
             permutation[i + z] = swap;
         }
         return permutation;
+    }
+
+    /**
+     * Advances the stream exactly as {@code tensor.uniform_(a, b, generator=this)} would (one 32-bit draw per
+     * element, two for DOUBLE, whatever the bounds, layout or version), without computing or writing anything:
+     * the draws of a module's construction-time default that is overwritten right after, as in
+     * {@code torchvision}'s ResNet, whose convolutions are drawn by {@code Conv2d.__init__} and then again by
+     * {@code kaiming_normal_}. The array is not touched; only its length and dtype are read.
+     *
+     * <pre>{@code
+     * gen.skipUniform(convWeight);          // == conv.weight.uniform_(...) as far as the stream is concerned
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the array is null or not FLOAT, DOUBLE, HALF or BFLOAT16
+     */
+    public synchronized void skipUniform(INDArray tensor) {
+        if (tensor == null || !tensor.dataType().isFPType()) {
+            throw new IllegalArgumentException("tensor must be a floating-point array, but found "
+                    + (tensor == null ? "null" : tensor.dataType()));
+        }
+        engine.skip(tensor.length() * (tensor.dataType() == DataType.DOUBLE ? 2 : 1));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.nninit.dl4j;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,6 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.Init;
 import org.nninit.modules.ModuleDefaults;
 import org.nninit.random.Generator;
+import org.nninit.random.TorchGenerator;
 
 /**
  * PyTorch's {@code reset_parameters()} for the PyTorch module equivalent to each DL4J layer, drawing in
@@ -54,6 +56,58 @@ public final class TorchDefaults {
     /** Resets every layer vertex, in the order the vertices were added ({@link NnInit#modules(ComputationGraph)}). */
     public static void reset(ComputationGraph net, Generator generator) {
         NnInit.apply(net, m -> reset(m, generator));
+    }
+
+    /**
+     * {@link #reset(ComputationGraph, Generator)} for a graph whose {@code overwritten} modules get new values right
+     * afterwards (a recipe re-initializing every convolution, as torchvision's ResNet does): those modules'
+     * uniform draws are only consumed ({@link TorchGenerator#skipUniform}), not computed, so every later value is
+     * the same as with {@link #reset(ComputationGraph, Generator)}, at the cost of advancing the stream. Their
+     * parameters are left with whatever they held. With a generator other than a {@code TorchGenerator} (no
+     * PyTorch stream to keep) they are reset as usual.
+     *
+     * <pre>{@code
+     * TorchDefaults.reset(graph, gen, m -> m.is(ConvolutionLayer.class));   // then kaiming_normal_ every conv
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code overwritten} is null
+     */
+    public static void reset(ComputationGraph net, Generator generator, Predicate<TorchModule> overwritten) {
+        List<TorchModule> modules = NnInit.modules(net);
+        resetAll(modules, generator, overwritten);
+    }
+
+    /** As {@link #reset(ComputationGraph, Generator, Predicate)}, for a sequential network. */
+    public static void reset(MultiLayerNetwork net, Generator generator, Predicate<TorchModule> overwritten) {
+        List<TorchModule> modules = NnInit.modules(net);
+        resetAll(modules, generator, overwritten);
+    }
+
+    private static void resetAll(List<TorchModule> modules, Generator generator, Predicate<TorchModule> overwritten) {
+        if (overwritten == null) {
+            throw new IllegalArgumentException("overwritten is null");
+        }
+        Generator gen = Generator.orGlobal(generator);
+        Generator skipping = gen instanceof TorchGenerator torch ? new UniformSkipped(torch) : gen;
+        modules.forEach(m -> reset(m, overwritten.test(m) ? skipping : gen));
+    }
+
+    /** A TorchGenerator whose uniform fills only advance its stream; normals and permutations are real. */
+    private record UniformSkipped(TorchGenerator torch) implements Generator {
+        @Override
+        public void fillUniform(INDArray tensor, double from, double to) {
+            torch.skipUniform(tensor);
+        }
+
+        @Override
+        public void fillNormal(INDArray tensor, double mean, double std) {
+            torch.fillNormal(tensor, mean, std);
+        }
+
+        @Override
+        public long[] randperm(int n) {
+            return torch.randperm(n);
+        }
     }
 
     /**

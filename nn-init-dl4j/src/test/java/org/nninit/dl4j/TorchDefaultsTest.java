@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -192,5 +193,26 @@ class TorchDefaultsTest {
         }
         assertThat(drawn.indexOf("c2")).isGreaterThan(drawn.indexOf("c1"));
         assertThat(gen.calls.get(gen.calls.size() - 2).shape()).containsExactly(3, 3);   // Linear(3, 3) weight
+    }
+
+    /**
+     * Modules marked as overwritten only consume their uniform draws: every other module, before and after them,
+     * gets exactly what a plain reset gives, and the marked ones keep their previous values.
+     */
+    @Test
+    void overwrittenModulesConsumeTheirDrawsWithoutComputingThem() {
+        ComputationGraph plain = Nets.residualGraph(true, 5, 6);
+        ComputationGraph skipping = Nets.residualGraph(true, 5, 6);
+        INDArray convBefore = skipping.getLayer("c2").getParam("W").dup();
+        TorchDefaults.reset(plain, new TorchGenerator(9));
+        TorchDefaults.reset(skipping, new TorchGenerator(9), m -> m.name().equals("c2"));
+        for (String layer : new String[] {"c1", "sc", "out"}) {
+            assertThat(skipping.getLayer(layer).params().dup().data().asFloat()).as(layer)
+                    .containsExactly(plain.getLayer(layer).params().dup().data().asFloat());
+        }
+        assertThat(skipping.getLayer("c2").getParam("W").dup().data().asFloat())
+                .containsExactly(convBefore.data().asFloat());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TorchDefaults.reset(plain, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overwritten is null");
     }
 }

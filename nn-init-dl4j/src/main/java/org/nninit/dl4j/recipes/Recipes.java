@@ -64,7 +64,7 @@ public final class Recipes {
      */
     public static void resnet(MultiLayerNetwork net, Generator generator) {
         Generator gen = Generator.orGlobal(generator);
-        TorchDefaults.reset(net, gen);
+        TorchDefaults.reset(net, gen, m -> m.is(ConvolutionLayer.class));
         NnInit.apply(net, m -> resnetLayer(m, false, gen));
     }
 
@@ -85,7 +85,8 @@ public final class Recipes {
     public static void resnet(ComputationGraph net, boolean zeroInitResidual, Generator generator) {
         Generator gen = Generator.orGlobal(generator);
         Set<String> lastBn = zeroInitResidual ? residualBranchEnds(net.getConfiguration()) : Set.of();
-        TorchDefaults.reset(net, gen);
+        // Every convolution is drawn again below: its construction-time draws need only be consumed.
+        TorchDefaults.reset(net, gen, m -> m.is(ConvolutionLayer.class));
         NnInit.apply(net, m -> resnetLayer(m, lastBn.contains(m.name()), gen));
     }
 

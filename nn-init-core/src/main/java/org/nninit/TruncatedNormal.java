@@ -139,20 +139,30 @@ final class TruncatedNormal {
         TypeRounding type = TypeRounding.of(tensor.dataType());
         if (mass > 0.3) {
             source.fillNormal(tensor, mean, std);
-            ArrayElements values = elements(tensor, inPlace);
             double low = type.round(a);
             double high = type.round(b);
+            if (source instanceof TorchGenerator && low <= mean - NORMAL_REACH * std
+                    && high >= mean + NORMAL_REACH * std) {
+                // Bounds beyond anything PyTorch's normal kernels can draw (timm's std=0.02 on [-2, 2] is 100 std
+                // out): no element can be outside, so the scan is skipped; the values are the same.
+                return;
+            }
+            ArrayElements values = elements(tensor, inPlace);
             long[] outside = values.indicesOutside(low, high);
             // PyTorch redraws a whole tensor each round, and a TorchGenerator must follow its stream; any other
             // generator draws only the values it needs (i.i.d. either way), so the scratch is the outside count.
-            boolean wholeTensor = source instanceof TorchGenerator;
+            // A TorchGenerator computes only the 16-element normal blocks that hold outside elements and skips
+            // the rest of the tensor's draws (TorchGenerator.normalAt), so the rounds cost far less than fills.
+            TorchGenerator torch = source instanceof TorchGenerator t ? t : null;
+            char order = tensor.isView() ? 'c' : tensor.ordering();
             for (int round = 0; round < MAX_ROUNDS && outside.length > 0; round++) {
-                INDArray draws = wholeTensor ? like(tensor) : Nd4j.create(tensor.dataType(), outside.length);
-                ArrayElements fresh = ArrayElements.of(Init.normal(draws, mean, std, source));
+                double[] fresh = torch != null
+                        ? torch.normalAt(tensor.dataType(), tensor.shape(), order, outside, mean, std)
+                        : freshNormals(outside.length, tensor.dataType(), mean, std, source);
                 int stillOutside = 0;
                 for (int k = 0; k < outside.length; k++) {
                     long index = outside[k];
-                    double v = fresh.getDouble(wholeTensor ? fresh.positionOf(index) : k);
+                    double v = fresh[k];
                     values.putDouble(values.positionOf(index), v);
                     if (v < low || v > high) {
                         outside[stillOutside++] = index;
@@ -166,6 +176,13 @@ final class TruncatedNormal {
             uniformProposals(tensor, mean, std, a, b, source, type, inPlace);
         }
     }
+
+    /**
+     * A bound on |x - mean| / std for any value a {@link TorchGenerator}'s {@code normal_} produces: Box–Muller's
+     * radius {@code sqrt(-2 log(1 - u))} with {@code 1 - u >= 2^-53} (DOUBLE; 2^-24 for float blocks, 2^-11 for
+     * HALF) is at most 8.58, and the rounding of {@code z * std + mean} adds a relative error of a few ulps.
+     */
+    static final double NORMAL_REACH = 10;
 
     /**
      * Rounds of {@link #rejection} before the rest is finished by {@link #standardQuantile}. PyTorch has no cap;
@@ -247,6 +264,12 @@ final class TruncatedNormal {
 
     private static ArrayElements elements(INDArray tensor, boolean inPlace) {
         return inPlace ? ArrayElements.of(tensor) : ArrayElements.staged(tensor);
+    }
+
+    /** {@code count} new normals in the tensor's type, from a generator with no PyTorch stream to follow. */
+    private static double[] freshNormals(int count, DataType type, double mean, double std, Generator source) {
+        INDArray draws = Init.normal(Nd4j.create(type, count), mean, std, source);
+        return draws.castTo(DataType.DOUBLE).data().asDouble();
     }
 
     /** {@code torch.empty_like(tensor)}: the tensor's own order when it is not a view, else row-major. */

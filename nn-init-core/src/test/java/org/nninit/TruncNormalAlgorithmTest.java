@@ -100,4 +100,22 @@ class TruncNormalAlgorithmTest {
             }
         }
     }
+
+    /**
+     * The scan is skipped for a TorchGenerator when the bounds lie beyond {@code TruncatedNormal.NORMAL_REACH}
+     * std: the result must be the plain normal fill (what the scan would have kept), and the kernels must indeed
+     * stay inside that reach (checked on 4M float and 1M double draws; the analytic bound is 5.77 and 8.58).
+     */
+    @Test
+    void boundsBeyondTheNormalKernelsReachLeaveThePlainFill() {
+        INDArray truncated = Init.truncNormal(Nd4j.create(DataType.FLOAT, 2048, 2048), 0, 0.02, -2, 2,
+                TruncNormalMethod.REJECTION, new TorchGenerator(12));
+        INDArray plain = Init.normal(Nd4j.create(DataType.FLOAT, 2048, 2048), 0, 0.02, new TorchGenerator(12));
+        assertThat(RowMajor.readFloats(truncated)).isEqualTo(RowMajor.readFloats(plain));   // O(n): no diff of 4M
+        INDArray floats = Init.normal(Nd4j.create(DataType.FLOAT, 4 << 20), 0, 1, new TorchGenerator(13));
+        INDArray doubles = Init.normal(Nd4j.create(DataType.DOUBLE, 1 << 20), 0, 1, new TorchGenerator(14));
+        assertThat(Math.max(floats.maxNumber().doubleValue(), -floats.minNumber().doubleValue())).isLessThan(5.78);
+        assertThat(Math.max(doubles.maxNumber().doubleValue(), -doubles.minNumber().doubleValue()))
+                .isLessThan(TruncatedNormal.NORMAL_REACH);
+    }
 }

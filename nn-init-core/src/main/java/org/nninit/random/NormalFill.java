@@ -1,5 +1,6 @@
 package org.nninit.random;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nninit.internal.ReducedFloat;
 import org.nninit.internal.memory.ArrayElements;
 import org.nninit.internal.memory.TensorWalk;
@@ -240,5 +241,80 @@ final class NormalFill {
             }
             sink.putFloats(start, block, (int) Math.min(16, n - start));
         }
+    }
+
+    /**
+     * The values {@code normal_(mean, std)} would put at row-major {@code indices} (ascending) of a fresh contiguous
+     * tensor of {@code n >= 16} elements of {@code type} (the block paths), rounded to the type, with the engine
+     * advanced exactly as by the whole fill: only the 16-element blocks that hold a wanted index are computed,
+     * and the words of the others are skipped (MT19937 still twists them). The blocks' word layout is the fill's:
+     * {@code w} words an element (2 for DOUBLE), blocks in order, then, when 16 does not divide {@code n}, the
+     * partial block's words skipped and a last block of 16 drawn for positions {@code n - 16 ..} (up to 2.11 and
+     * for FLOAT/DOUBLE); 2.12's HALF/BFLOAT16 instead draw a whole 16 for the partial last block.
+     */
+    double[] blockValuesAt(long n, DataType type, double mean, double std, long[] indices) {
+        boolean isDouble = type == DataType.DOUBLE;
+        boolean reduced = type == DataType.HALF || type == DataType.BFLOAT16;
+        boolean bf16 = type == DataType.BFLOAT16;
+        boolean partialLast = reduced && floatBlocksForReduced;
+        int words = isDouble ? 2 : 1;
+        long mainBlocks = partialLast ? (n + 15) / 16 : n / 16;
+        long tailFrom = !partialLast && n % 16 != 0 ? n - 16 : n;
+        double[] out = new double[indices.length];
+        float[] block = new float[16];
+        double[] doubleBlock = new double[16];
+        long consumed = 0;
+        int k = 0;
+        while (k < indices.length && indices[k] < tailFrom) {
+            long b = indices[k] / 16;
+            engine.skip(16 * b * words - consumed);
+            drawBlock(isDouble, reduced, bf16, mean, std, block, doubleBlock);
+            consumed = 16 * (b + 1) * words;
+            for (; k < indices.length && indices[k] < tailFrom && indices[k] / 16 == b; k++) {
+                out[k] = blockValue(isDouble, reduced, bf16, block, doubleBlock, (int) (indices[k] - 16 * b));
+            }
+        }
+        engine.skip(16 * mainBlocks * words - consumed);
+        if (tailFrom < n) {
+            engine.skip(n % 16 * words);
+            drawBlock(isDouble, reduced, bf16, mean, std, block, doubleBlock);
+            for (; k < indices.length; k++) {
+                out[k] = blockValue(isDouble, reduced, bf16, block, doubleBlock, (int) (indices[k] - tailFrom));
+            }
+        }
+        return out;
+    }
+
+    /** One block of 16 from the next 16 elements' words, as the block paths of {@link #normal} compute it. */
+    private void drawBlock(boolean isDouble, boolean reduced, boolean bf16, double mean, double std, float[] block,
+                           double[] doubleBlock) {
+        if (isDouble) {
+            for (int j = 0; j < 16; j++) {
+                doubleBlock[j] = TorchMath.unitDouble(engine.nextLong());
+            }
+            kernels.doubleBlocks(doubleBlock, 16, mean, std);
+        } else if (reduced && !floatBlocksForReduced) {
+            for (int j = 0; j < 16; j++) {
+                block[j] = TorchMath.unitReduced(engine.nextInt(), bf16 ? 8 : 11);
+            }
+            kernels.reducedBlock(block, 0, ReducedFloat.round((float) mean, bf16),
+                    ReducedFloat.round((float) std, bf16), bf16);
+        } else {
+            drawUnitFloats(new int[16], block, 16);
+            if (cpu == CpuCapability.AVX2) {
+                BoxMullerKernel.transform(block, 16, (float) mean, (float) std);
+            } else {
+                kernels.floatBlock(block, 0, (float) mean, (float) std);
+            }
+        }
+    }
+
+    /** A block's value as the fill stores it: the float rounded to HALF/BFLOAT16 where the tensor is one. */
+    private static double blockValue(boolean isDouble, boolean reduced, boolean bf16, float[] block,
+                                     double[] doubleBlock, int at) {
+        if (isDouble) {
+            return doubleBlock[at];
+        }
+        return reduced ? ReducedFloat.round(block[at], bf16) : block[at];
     }
 }

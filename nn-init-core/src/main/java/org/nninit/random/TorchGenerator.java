@@ -300,6 +300,52 @@ public final class TorchGenerator implements Generator {
     }
 
     /**
+     * What {@code torch.empty(shape).normal_(mean, std, generator=this)} (an {@code order}-ordered tensor of
+     * {@code type}) would hold at the row-major {@code indices} (ascending), rounded to the type, with the stream
+     * advanced exactly as by that fill. Where the fill takes PyTorch's 16-element block path (a contiguous tensor
+     * of at least 16 elements) only the blocks that hold a wanted index are computed and the other blocks' words
+     * are skipped; otherwise the whole fill is made into a scratch array. For {@code trunc_normal_}'s rejection
+     * rounds, which redraw a whole tensor for the few elements still outside the bounds.
+     *
+     * <pre>{@code
+     * double[] v = gen.normalAt(DataType.FLOAT, new long[] {64, 64}, 'c', new long[] {3, 1000}, 0, 1);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code type} is not floating point, {@code order} is not 'c' or 'f',
+     *                                  or an index is out of range or the indices do not ascend
+     */
+    public synchronized double[] normalAt(DataType type, long[] shape, char order, long[] indices, double mean,
+                                          double std) {
+        if (type == null || !type.isFPType() || shape == null || indices == null || order != 'c' && order != 'f') {
+            throw new IllegalArgumentException("normalAt needs a floating-point type, a shape, indices and order 'c' or"
+                    + " 'f', but found type=" + type + ", order=" + order);
+        }
+        long n = 1;
+        int nonTrivial = 0;
+        for (long size : shape) {
+            n *= size;
+            nonTrivial += size != 1 ? 1 : 0;
+        }
+        for (int k = 0; k < indices.length; k++) {
+            if (indices[k] < 0 || indices[k] >= n || k > 0 && indices[k] <= indices[k - 1]) {
+                throw new IllegalArgumentException("indices must ascend within [0, " + n + "), but found indices["
+                        + k + "]=" + indices[k]);
+            }
+        }
+        if (n >= 16 && (order == 'c' || nonTrivial <= 1)) {
+            return normal.blockValuesAt(n, type, mean, std, indices);
+        }
+        INDArray scratch = org.nd4j.linalg.factory.Nd4j.create(type, shape, order);
+        fillNormal(scratch, mean, std);
+        ArrayElements values = ArrayElements.of(scratch);
+        double[] out = new double[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            out[k] = values.getDouble(values.positionOf(indices[k]));
+        }
+        return out;
+    }
+
+    /**
      * Advances the stream exactly as {@code tensor.uniform_(a, b, generator=this)} would (one 32-bit draw per
      * element, two for DOUBLE, whatever the bounds, layout or version), without computing or writing anything:
      * the draws of a module's construction-time default that is overwritten right after, as in

@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nninit.internal.GlibcFloat;
 import org.nninit.internal.SystemLibm;
-import org.nninit.random.CpuCapability;
 import org.nninit.random.Generator;
 import org.nninit.random.TorchGenerator;
 import org.nninit.internal.ReducedFloat;
@@ -47,7 +46,7 @@ final class TruncatedNormal {
         double low = 2 * ((1 + erf[0]) / 2) - 1;
         double high = 2 * ((1 + erf[1]) / 2) - 1;
         source.fillUniform(tensor, low, high);
-        boolean fused = !(source instanceof TorchGenerator torch) || torch.cpuCapability() == CpuCapability.AVX2;
+        boolean fused = !(source instanceof TorchGenerator torch) || torch.cpuCapability().fusesMultiplyAdd();
         double scale = std * SQRT2;
         ArrayElements values = elements(tensor, inPlace);
         DataType type = tensor.dataType();

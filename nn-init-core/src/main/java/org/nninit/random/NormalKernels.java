@@ -32,7 +32,7 @@ record NormalKernels(TorchVersion version, CpuCapability cpu) {
     private static final TorchVersion V2_0 = new TorchVersion(2, 0);
 
     private boolean fused() {
-        return cpu == CpuCapability.AVX2;
+        return cpu.fusesMultiplyAdd();
     }
 
     private double scaled(double sample, double std, double mean) {

@@ -117,14 +117,9 @@ final class UniformFill {
         }
     }
 
-    /**
-     * Whether PyTorch's kernel computes {@code u * range + from} as one fused multiply-add: its AVX2 kernels are
-     * compiled with FMA and the compiler contracts the expression (measured: the values equal
-     * {@code fma(u, range, from)} with the AVX2 kernels, and the two-rounding form only with
-     * {@code ATEN_CPU_CAPABILITY=default}).
-     */
+    /** Whether PyTorch's kernel computes {@code u * range + from} as one fused multiply-add. */
     private boolean fusedMultiplyAdd() {
-        return cpu == CpuCapability.AVX2;
+        return cpu.fusesMultiplyAdd();
     }
 
     private void uniformDouble(ArrayElements sink, double from, double to) {

@@ -147,29 +147,34 @@ final class TruncatedNormal {
                 return;
             }
             ArrayElements values = elements(tensor, inPlace);
-            long[] outside = values.indicesOutside(low, high);
-            // PyTorch redraws a whole tensor each round, and a TorchGenerator must follow its stream; any other
-            // generator draws only the values it needs (i.i.d. either way), so the scratch is the outside count.
-            // A TorchGenerator computes only the 16-element normal blocks that hold outside elements and skips
-            // the rest of the tensor's draws (TorchGenerator.normalAt), so the rounds cost far less than fills.
+            // PyTorch redraws a whole tensor each round, and a TorchGenerator must follow its stream over the whole
+            // tensor; it computes only the 16-element normal blocks that hold outside elements and skips the rest
+            // of the draws (TorchGenerator.normalAt). Any other generator has no stream to follow and redraws only
+            // what it needs (i.i.d. either way), a span of the tensor at a time, so its scratch stays bounded
+            // (measured before: 2.2 GB of heap for 1B elements, the outside indices and their redraws).
             TorchGenerator torch = source instanceof TorchGenerator t ? t : null;
             char order = tensor.isView() ? 'c' : tensor.ordering();
-            for (int round = 0; round < MAX_ROUNDS && outside.length > 0; round++) {
-                double[] fresh = torch != null
-                        ? torch.normalAt(tensor.dataType(), tensor.shape(), order, outside, mean, std)
-                        : freshNormals(outside.length, tensor.dataType(), mean, std, source);
-                int stillOutside = 0;
-                for (int k = 0; k < outside.length; k++) {
-                    long index = outside[k];
-                    double v = fresh[k];
-                    values.putDouble(values.positionOf(index), v);
-                    if (v < low || v > high) {
-                        outside[stillOutside++] = index;
+            long n = values.length();
+            long span = torch != null ? n : REDRAW_SPAN;
+            for (long from = 0; from < n; from += span) {
+                long[] outside = values.indicesOutside(low, high, from, Math.min(n, from + span));
+                for (int round = 0; round < MAX_ROUNDS && outside.length > 0; round++) {
+                    double[] fresh = torch != null
+                            ? torch.normalAt(tensor.dataType(), tensor.shape(), order, outside, mean, std)
+                            : freshNormals(outside.length, tensor.dataType(), mean, std, source);
+                    int stillOutside = 0;
+                    for (int k = 0; k < outside.length; k++) {
+                        long index = outside[k];
+                        double v = fresh[k];
+                        values.putDouble(values.positionOf(index), v);
+                        if (v < low || v > high) {
+                            outside[stillOutside++] = index;
+                        }
                     }
+                    outside = Arrays.copyOf(outside, stillOutside);
                 }
-                outside = Arrays.copyOf(outside, stillOutside);
+                finishStragglers(values, outside, mean, std, a, b, source);
             }
-            finishStragglers(values, outside, mean, std, a, b, source);
             values.finish();
         } else {
             uniformProposals(tensor, mean, std, a, b, source, type, inPlace);
@@ -257,6 +262,9 @@ final class TruncatedNormal {
         finishStragglers(values, left, mean, std, a, b, source);
         values.finish();
     }
+
+    /** Row-major elements whose outside values a generator without a PyTorch stream redraws at a time. */
+    private static final long REDRAW_SPAN = 1L << 22;
 
     /** Elements per chunk of a pass over the rejection rounds' temporaries. */
     private static final int CHUNK = 1 << 14;

@@ -118,4 +118,21 @@ class TruncNormalAlgorithmTest {
         assertThat(Math.max(doubles.maxNumber().doubleValue(), -doubles.minNumber().doubleValue()))
                 .isLessThan(TruncatedNormal.NORMAL_REACH);
     }
+
+    /**
+     * With ND4J's generator the rejection rounds work a span of 2^22 elements at a time (bounded scratch); across
+     * spans every element must be inside the bounds and the moments those of N(0, 1) truncated to [-2, 2]: std
+     * 0.87962566 (Keras's constant). With 5.2M samples the standard error of the std is about 2e-4 (moments of
+     * the truncated law), so 2e-3 is a 10-sigma tolerance; a 5% wider law would miss it by 0.044.
+     */
+    @Test
+    void rejectionOverSeveralSpansStaysInBoundsWithTheTruncatedMoments() {
+        INDArray t = Nd4j.create(DataType.FLOAT, 5 * (1 << 20) + 7);
+        Init.truncNormal(t, 0, 1, -2, 2, TruncNormalMethod.REJECTION,
+                org.nninit.random.Nd4jGenerator.of(Nd4j.getRandomFactory().getNewRandomInstance(21)));
+        assertThat(t.minNumber().doubleValue()).isGreaterThanOrEqualTo(-2);
+        assertThat(t.maxNumber().doubleValue()).isLessThanOrEqualTo(2);
+        assertThat(t.meanNumber().doubleValue()).isCloseTo(0, org.assertj.core.data.Offset.offset(2e-3));
+        assertThat(t.stdNumber().doubleValue()).isCloseTo(0.87962566103423978, org.assertj.core.data.Offset.offset(2e-3));
+    }
 }

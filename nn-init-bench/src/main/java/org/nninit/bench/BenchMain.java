@@ -136,6 +136,21 @@ public final class BenchMain {
                     primary.getScoreError() * FillBenchmark.SIZE * FillBenchmark.SIZE / 1e6 * 1000,
                     allocMb(entry.getValue())));
         }
+        if (byLabel.keySet().stream().anyMatch(label -> label.startsWith("scale"))) {
+            out.append("\n| scale (float, single shots) | 1M | 16M | 128M | 1B | heap MB/op at 1B |\n|---|---|---|---|---|---|\n");
+            for (String name : new String[] {"scaleTorchUniform", "scaleTorchNormal", "scaleTruncNormal",
+                    "scaleKaimingNormal"}) {
+                StringBuilder row = new StringBuilder("| " + name + " (ns/element)");
+                RunResult last = null;
+                for (String size : new String[] {"1000000", "16000000", "128000000", "1000000000"}) {
+                    RunResult r = byLabel.get(name + "[" + size + "]");
+                    row.append(r == null ? " | " : String.format(" | %.2f", r.getPrimaryResult().getStatistics().getMin()
+                            * 1e6 / Long.parseLong(size)));
+                    last = r != null ? r : last;
+                }
+                out.append(row).append(" | ").append(last == null ? "" : allocMb(last)).append(" |\n");
+            }
+        }
         RunResult dl4jInit = byLabel.get("dl4jInit");
         if (dl4jInit != null) {
             out.append("\n| ResNet-50 ComputationGraph | ms/op | vs DL4J init() |\n|---|---|---|\n");
@@ -166,6 +181,9 @@ public final class BenchMain {
         String benchmark = result.getParams().getBenchmark();
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         String size = result.getParams().getParam("size");
+        if (size == null) {
+            size = result.getParams().getParam("elements");
+        }
         return size == null ? method : method + "[" + size + "]";
     }
 

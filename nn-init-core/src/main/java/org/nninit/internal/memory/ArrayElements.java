@@ -368,11 +368,16 @@ public final class ArrayElements {
      * Scanned in parallel parts when the array is row-major in its buffer, each part keeping its hits in order.
      */
     public long[] indicesOutside(double low, double high) {
-        long n = length();
+        return indicesOutside(low, high, 0, length());
+    }
+
+    /** As {@link #indicesOutside(double, double)}, among the row-major indices {@code [from, to)}. */
+    public long[] indicesOutside(double low, double high, long from, long to) {
         boolean parallel = inPlace ? walk.contiguous() : true;
-        int parts = parallel && n > 0 ? PARTS : 1;
+        int parts = parallel && to > from ? PARTS : 1;
         long[][] hits = IntStream.range(0, parts).parallel()
-                .mapToObj(part -> outsideInPart(partStart(part, parts), partStart(part + 1, parts), low, high))
+                .mapToObj(part -> outsideInPart(from + (to - from) * part / parts, from + (to - from) * (part + 1) / parts,
+                        low, high))
                 .toArray(long[][]::new);
         int total = 0;
         for (long[] part : hits) {

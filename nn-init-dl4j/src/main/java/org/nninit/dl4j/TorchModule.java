@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nninit.internal.memory.TensorWalk;
 
 /**
  * One layer of a DL4J network as {@link NnInit#apply} hands it out: its DL4J configuration and its
@@ -244,22 +245,13 @@ public final class TorchModule {
     }
 
     /**
-     * A fresh 'c' array's strides, size-1 dimensions aside (their stride is never used): PyTorch's
-     * {@code is_contiguous()}. ND4J's own check also compares the strides of size-1 dimensions, and so refused
-     * the views of every 1x1 convolution (measured: 36 of ResNet-50's 53 convolutions, 12.1M weights, were copied
-     * and written back).
+     * PyTorch's {@code is_contiguous()} ({@link TensorWalk#contiguous()}: a fresh 'c' array's strides, size-1
+     * dimensions aside). ND4J's own check also compares the strides of size-1 dimensions, and so refused the views
+     * of every 1x1 convolution (measured: 36 of ResNet-50's 53 convolutions, 12.1M weights, were copied and written
+     * back).
      */
     private static boolean hasRowMajorStrides(INDArray view) {
-        long[] shape = view.shape();
-        long[] stride = view.stride();
-        long expected = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            if (shape[d] != 1 && stride[d] != expected) {
-                return false;
-            }
-            expected *= shape[d];
-        }
-        return true;
+        return TensorWalk.of(view).contiguous();
     }
 
     private ParamBinding binding(String name) {

@@ -63,7 +63,6 @@ public final class ArrayElements {
     private final ShortRawIndexer halves;
     private final FloatPointer floatBase;
     private final DoublePointer doubleBase;
-    private final ShortPointer halfBase;
     private final float[] stagedFloats;
     private final double[] stagedDoubles;
 
@@ -81,7 +80,6 @@ public final class ArrayElements {
         this.inPlace = !stage && Nd4j.getEnvironment().isCPU() && !tensor.isEmpty();
         FloatPointer floatBase = null;
         DoublePointer doubleBase = null;
-        ShortPointer halfBase = null;
         FloatIndexer floats = null;
         DoubleIndexer doubles = null;
         ShortRawIndexer halves = null;
@@ -97,42 +95,31 @@ public final class ArrayElements {
                 floatBase = new FloatPointer(tensor.data().addressPointer()).capacity(span).limit(span);
                 floats = new FloatRawIndexer(floatBase);
             } else {
-                halfBase = new ShortPointer(tensor.data().addressPointer()).capacity(span).limit(span);
-                halves = new ShortRawIndexer(halfBase);
+                halves = new ShortRawIndexer(new ShortPointer(tensor.data().addressPointer()).capacity(span).limit(span));
             }
         } else if (!tensor.isEmpty()) {
             if (walk.length() > MAX_STAGED) {
                 throw new IllegalArgumentException("tensor has " + walk.length() + " elements; off the CPU backend"
                         + " nn-init stages values in a Java array, which holds at most " + MAX_STAGED);
             }
+            // The staging copy starts as the array's values, so that passes that read before they write, and
+            // writes that cover only some elements, leave the others as they were.
+            INDArray current = tensor.dup('c');
             if (type == DataType.DOUBLE) {
-                stagedDoubles = new double[(int) walk.length()];
+                stagedDoubles = current.data().asDouble();
                 doubles = DoubleIndexer.create(stagedDoubles);
             } else {
-                stagedFloats = new float[(int) walk.length()];
+                stagedFloats = current.castTo(DataType.FLOAT).data().asFloat();
                 floats = FloatIndexer.create(stagedFloats);
             }
         }
         this.floatBase = floatBase;
         this.doubleBase = doubleBase;
-        this.halfBase = halfBase;
         this.floats = floats;
         this.doubles = doubles;
         this.halves = halves;
         this.stagedFloats = stagedFloats;
         this.stagedDoubles = stagedDoubles;
-        if (!inPlace && !tensor.isEmpty()) {
-            // The staging copy starts as the array's values, so that passes that read before they write, and
-            // writes that cover only some elements, leave the others as they were.
-            INDArray current = tensor.dup('c');
-            if (stagedDoubles != null) {
-                System.arraycopy(current.castTo(DataType.DOUBLE).data().asDouble(), 0, stagedDoubles, 0,
-                        stagedDoubles.length);
-            } else {
-                System.arraycopy(current.castTo(DataType.FLOAT).data().asFloat(), 0, stagedFloats, 0,
-                        stagedFloats.length);
-            }
-        }
     }
 
     /** Access to the elements of a FLOAT, DOUBLE, HALF or BFLOAT16 array. */

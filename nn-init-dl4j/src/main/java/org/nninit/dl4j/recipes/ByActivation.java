@@ -65,7 +65,8 @@ import org.nninit.random.Generator;
  * transposed, depthwise and separable ones included) are left unchanged and reported as such. A Linear or
  * convolution whose activation has no rule (e.g. elu, hardtanh) is rejected before anything is written.
  * Draws go in module order from one generator ({@code null}: ND4J's global RNG, so the network's seed keeps
- * it reproducible); a {@code TorchGenerator} fills exactly PyTorch's tensors.
+ * it reproducible); with a {@code TorchGenerator} each fill is the PyTorch call it names (the generator is checked
+ * against real PyTorch), but the policy as a whole has not been compared with a PyTorch run.
  *
  * <pre>{@code
  * PolicyReport report = ByActivation.apply(net, null);

@@ -25,8 +25,9 @@ import org.nninit.random.Generator;
  *   <li>{@code weight *= mask; weight /= keep}: kept weights divided by {@code keep}, the others exactly 0.</li>
  * </ol>
  * The weights then have std √2/√fan_in/√keep (what {@link LayerInit#std()} reports). Biases and other layers
- * are left unchanged, as in the explainer. With a {@code TorchGenerator}, the draws are PyTorch's
- * {@code normal_} and {@code rand_like} on the Linear's contiguous {@code [out, in]} weight.
+ * are left unchanged, as in the explainer. With a {@code TorchGenerator}, the draws are nn-init's ports of
+ * PyTorch's {@code normal_} and {@code rand_like} on the Linear's contiguous {@code [out, in]} weight; the policy
+ * as a whole has not been compared with a PyTorch run.
  *
  * <pre>{@code
  * LotteryTicket.apply(net, 0.1, null);    // keep 10% of each Linear's weights

@@ -2,19 +2,20 @@ package org.nninit.random;
 
 /**
  * The float AVX2 Box–Muller kernel of PyTorch's {@code normal_fill_16_AVX2}, bit for bit (its lane-by-lane
- * port, {@code AvxBoxMullerReference} in the tests, is the specification), rewritten as structure-of-arrays passes that JDK 17's C2 auto-vectoriser (superword) can turn into SIMD code.
+ * port, {@code AvxBoxMullerReference} in the tests, is the specification), rewritten as structure-of-arrays
+ * passes that JDK 17's C2 auto-vectoriser (superword) can turn into SIMD code.
  *
  * <p>Why it looks like this: on JDK 17, C2 vectorises counted loops of float add/sub/mul, {@code Math.fma},
  * {@code Math.min/max}, float {@code sqrt} and int arithmetic, but not {@code Float.floatToRawIntBits} /
- * {@code intBitsToFloat} nor int-to-float conversion, nothing with a branch or a call, and no loop whose
- * body passes a certain size (measured with {@code -XX:-UseSuperWord} against the default): hence many small
- * loops. The Cephes kernel uses bit tricks for three
- * things; each is replaced here by float arithmetic that gives the same bits for every input the kernel can
- * see ({@code u1} in [2^-24, 1], {@code u2} in [0, 1), both multiples of 2^-24), checked exhaustively over all
+ * {@code intBitsToFloat}, nothing with a branch or a call, and no loop whose body passes a certain size
+ * (measured with {@code -XX:-UseSuperWord} against the default; one five-output loop of the octant step ran
+ * scalar at 4.4 ns a pair until it was split in three, 0.8 ns): hence many small loops. The Cephes kernel's
+ * bit tricks are replaced as follows, each giving the same bits for every input the kernel can see
+ * ({@code u1} in [2^-24, 1], {@code u2} in [0, 1), both multiples of 2^-24), checked exhaustively over all
  * 2^24 values of each in {@code BoxMullerKernelTest}:
  * <ul>
- *   <li>Exponent and mantissa of {@code u1} (the log's {@code frexp}): five branch-free scaling steps by
- *       2^16, 2^8, 2^4, 2^2, 2^1, each taken when {@code x < 2^-s}; scaling by a power of two is exact.</li>
+ *   <li>Exponent and mantissa of {@code u1} (the log's {@code frexp}): read from the float's fields in a scalar
+ *       loop of their own, the one pass that is not vectorised.</li>
  *   <li>Compare masks ({@code x < sqrt(1/2)}, and the sincos octant {@code j}): a step function
  *       {@code clamp((a - b) * 2^k + c)}, {@code clamp} = {@code min(max(.., 0), 1)}, exactly 0 or 1,
  *       since {@code a - b} is exact near the threshold (Sterbenz) and at least one ulp away from it; a
@@ -136,24 +137,17 @@ final class BoxMullerKernel {
 
     /**
      * {@code u1 = 1 - d}, then the log's {@code x} in [0.5, 1) and {@code e} with {@code u1 = x * 2^e},
-     * already adjusted for {@code x < sqrt(1/2)} as the kernel does. One small loop per step rather than one
-     * loop: C2 stops vectorising a loop body past a size (even two steps fused measured twice as slow), and
-     * in scalar code a float min/max costs ~1 ns (it branches).
+     * already adjusted for {@code x < sqrt(1/2)} as the kernel does. The exponent and mantissa come from the
+     * float's bits in a scalar loop of its own: C2 does not vectorise the bit moves, but alone they cost about
+     * 1.1 ns a pair, where the branch-free scaling steps that replaced them cost 4.3 (measured, one core).
      */
     private void frexp(int pairs) {
         for (int p = 0; p < pairs; p++) {
-            // u1 = 1 - d is exact (a multiple of 2^-24 in (0, 1]); halving it puts it in [2^-25, 1/2], below 1.
-            float x = (1.0f - u1[p]) * 0.5f;
-            // Each step: when x < 2^-s (x is at least one ulp, 2^(-s-24), below it, so the scaled difference
-            // is >= 2), multiply by 2^s. After the five steps x is in [1/2, 1), as the kernel's mantissa.
-            float c = less(x, 0x1.0p-16f, 0x1.0p41f);
-            mantissa[p] = x * (1.0f + c * 65535.0f);
-            exponent[p] = 1.0f - c * 16.0f;
+            // u1 = 1 - d is exact and normal (a multiple of 2^-24 in (0, 1]), so frexp is the float's fields.
+            int bits = Float.floatToRawIntBits(1.0f - u1[p]);
+            exponent[p] = (bits >>> 23) - 126;
+            mantissa[p] = Float.intBitsToFloat((bits & 0x007fffff) | 0x3f000000);
         }
-        scaleStep(pairs, 0x1.0p-8f, 0x1.0p33f, 8);
-        scaleStep(pairs, 0x1.0p-4f, 0x1.0p29f, 4);
-        scaleStep(pairs, 0x1.0p-2f, 0x1.0p27f, 2);
-        scaleStep(pairs, 0x1.0p-1f, 0x1.0p26f, 1);
         for (int p = 0; p < pairs; p++) {
             float x = mantissa[p];
             // The kernel: tmp = x & (x < SQRTHF); x = x - 1; e = e - (1 & mask); x = x + tmp. x > 0, so
@@ -163,18 +157,6 @@ final class BoxMullerKernel {
             x = x - 1.0f;
             exponent[p] = exponent[p] - below;
             mantissa[p] = x + tmp;
-        }
-    }
-
-    /** One step of {@link #frexp}: where x < 2^-s, x times 2^s and e minus s (all exact). */
-    private void scaleStep(int pairs, float threshold, float scale, int shift) {
-        float factor = (float) ((1 << shift) - 1);
-        float bits = shift;
-        for (int p = 0; p < pairs; p++) {
-            float x = mantissa[p];
-            float c = less(x, threshold, scale);
-            mantissa[p] = x * (1.0f + c * factor);
-            exponent[p] = exponent[p] - c * bits;
         }
     }
 
@@ -224,13 +206,20 @@ final class BoxMullerKernel {
             u1[p] = atLeast(y, 1.0f);
             mantissa[p] = atLeast(y, 3.0f);
         }
+        // The steps y >= 5 and y >= 7 go to sin and cos, free until sinCos.
         for (int p = 0; p < pairs; p++) {
             float y = reduced[p] * FOPI;
+            sin[p] = atLeast(y, 5.0f);
+            cos[p] = atLeast(y, 7.0f);
+        }
+        for (int p = 0; p < pairs; p++) {
+            octant[p] = 2.0f * (((u1[p] + mantissa[p]) + sin[p]) + cos[p]);
+        }
+        for (int p = 0; p < pairs; p++) {
             float a = u1[p];
             float b = mantissa[p];
-            float c = atLeast(y, 5.0f);
-            float d = atLeast(y, 7.0f);
-            octant[p] = 2.0f * (((a + b) + c) + d);
+            float c = sin[p];
+            float d = cos[p];
             u1[p] = (((1.0f - a) + b) - c) + d;
             mantissa[p] = b - d;
             exponent[p] = a - c;
@@ -272,11 +261,14 @@ final class BoxMullerKernel {
             // where the result is then added to +0 and gives +0 either way).
             float sinFromS = s * sinPolynomial;
             float sinFromC = c * (1.0f - sinPolynomial);
-            float sine = sinFromC + sinFromS;
-            float cosine = (c - sinFromC) + (s - sinFromS);
+            // The blended sine and cosine go to reduced and octant, which are consumed by now.
+            reduced[p] = sinFromC + sinFromS;
+            octant[p] = (c - sinFromC) + (s - sinFromS);
+        }
+        for (int p = 0; p < pairs; p++) {
             // Sign flips by XOR of the sign bit are multiplications by -1: exact, zeros included.
-            sin[p] = sine * (1.0f - 2.0f * mantissa[p]);
-            cos[p] = cosine * (1.0f - 2.0f * exponent[p]);
+            sin[p] = reduced[p] * (1.0f - 2.0f * mantissa[p]);
+            cos[p] = octant[p] * (1.0f - 2.0f * exponent[p]);
         }
     }
 }

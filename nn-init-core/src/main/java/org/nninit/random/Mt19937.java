@@ -16,6 +16,9 @@ final class Mt19937 {
     private static final int LOWER_MASK = 0x7fffffff;
 
     final int[] state = new int[N];
+    /** Scratch of {@link #twist}: the old {@code s[k + 1]}, and the {@code s[k + M]} (old or new) of word k. */
+    private final int[] twistLower = new int[N];
+    private final int[] twistAhead = new int[N];
     long seed;
     int left;
     boolean seeded;
@@ -132,18 +135,35 @@ final class Mt19937 {
         return y;
     }
 
+    /**
+     * The twist: {@code s[k] = s[k + M] ^ mix(s[k], s[k + 1])} in ring order, where {@code s[k + M]} of the last
+     * {@code N - M} words is already new. Written as three blends whose operands are copies at the written word's
+     * own index: JDK 17's C2 vectorises a loop only when all its array accesses share one offset from the loop
+     * index (measured: {@code t[k] = s[k] ^ s[k + 1]} stays scalar), and this form runs about 3x as fast as the
+     * direct loops (16.8M words: 7-10 ms against 27-30 on one core). Each range of new words that a later range
+     * reads is complete before it is copied.
+     */
     private void twist() {
         int[] s = state;
-        int k = 0;
-        for (; k < N - M; k++) {
-            s[k] = s[k + M] ^ mix(s[k], s[k + 1]);
-        }
-        for (; k < N - 1; k++) {
-            s[k] = s[k + M - N] ^ mix(s[k], s[k + 1]);
-        }
+        int[] lower = twistLower;
+        int[] ahead = twistAhead;
+        System.arraycopy(s, 1, lower, 0, N - 1);
+        System.arraycopy(s, M, ahead, 0, N - M);
+        blend(s, lower, ahead, 0, N - M);
+        System.arraycopy(s, 0, ahead, N - M, N - M);
+        blend(s, lower, ahead, N - M, 2 * (N - M));
+        System.arraycopy(s, N - M, ahead, 2 * (N - M), N - 1 - 2 * (N - M));
+        blend(s, lower, ahead, 2 * (N - M), N - 1);
         s[N - 1] = s[M - 1] ^ mix(s[N - 1], s[0]);
         left = N;
         next = 0;
+    }
+
+    /** {@code s[k] = ahead[k] ^ mix(s[k], lower[k])} for k in [from, to). */
+    private static void blend(int[] s, int[] lower, int[] ahead, int from, int to) {
+        for (int k = from; k < to; k++) {
+            s[k] = ahead[k] ^ mix(s[k], lower[k]);
+        }
     }
 
     private static int mix(int upper, int lower) {

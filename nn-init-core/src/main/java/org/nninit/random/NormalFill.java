@@ -1,5 +1,10 @@
 package org.nninit.random;
 
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nninit.internal.ReducedFloat;
 import org.nninit.internal.memory.ArrayElements;
@@ -18,6 +23,8 @@ final class NormalFill {
     private static final int SEGMENT = 1 << 14;
     /** DOUBLE block draws per batch handed to the C library's log/sin/cos: a multiple of 16. */
     private static final int DOUBLE_SEGMENT = 1 << 13;
+    /** Wanted float blocks gathered and transformed together by {@link #blockValuesAt}. */
+    private static final int BATCH_BLOCKS = 1 << 10;
     /** Per-element normal pairs per batch. */
     private static final int PAIR_BATCH = 1 << 12;
 
@@ -234,11 +241,7 @@ final class NormalFill {
         int[] draws = new int[16];
         for (long start = 0; start < n; start += 16) {
             drawUnitFloats(draws, block, 16);
-            if (cpu == CpuCapability.AVX2) {
-                BoxMullerKernel.transform(block, 16, mean, std);
-            } else {
-                kernels.floatBlock(block, 0, mean, std);
-            }
+            transformFloatBlocks(block, 16, mean, std);
             sink.putFloats(start, block, (int) Math.min(16, n - start));
         }
     }
@@ -265,6 +268,62 @@ final class NormalFill {
         double[] doubleBlock = new double[16];
         long consumed = 0;
         int k = 0;
+        if (!isDouble && (!reduced || floatBlocksForReduced)) {
+            // Float blocks: the words of many wanted blocks are gathered into one buffer (the only sequential part)
+            // and transformed together on the fork-join pool while the next batch is gathered, because the
+            // kernel's passes pay off only over many blocks (one block at a time cost ~550 ns).
+            ArrayDeque<ForkJoinTask<?>> inFlight = new ArrayDeque<>();
+            ConcurrentLinkedQueue<BlockBatch> free = new ConcurrentLinkedQueue<>();
+            int capacity = (int) Math.min(BATCH_BLOCKS, indices.length);
+            float floatMean = (float) mean;
+            float floatStd = (float) std;
+            while (k < indices.length && indices[k] < tailFrom) {
+                BlockBatch batch = free.poll();
+                if (batch == null) {
+                    batch = new BlockBatch(capacity);
+                }
+                int from = k;
+                int blocks = 0;
+                for (; k < indices.length && indices[k] < tailFrom; k++) {
+                    long b = indices[k] / 16;
+                    if (blocks == 0 || batch.block[blocks - 1] != b) {
+                        if (blocks == capacity) {
+                            break;
+                        }
+                        engine.skip(16 * b - consumed);
+                        engine.nextUntempered(batch.words, 16 * blocks, 16);
+                        consumed = 16 * (b + 1);
+                        batch.block[blocks++] = b;
+                    }
+                }
+                BlockBatch full = batch;
+                int count = blocks;
+                int to = k;
+                Runnable finish = () -> {
+                    TorchMath.unitFloatsFromWords(full.words, full.values, 16 * count);
+                    transformFloatBlocks(full.values, 16 * count, floatMean, floatStd);
+                    for (int j = 0, at = from; j < count; j++) {
+                        long b = full.block[j];
+                        for (; at < to && indices[at] / 16 == b; at++) {
+                            float v = full.values[16 * j + (int) (indices[at] - 16 * b)];
+                            out[at] = reduced ? ReducedFloat.round(v, bf16) : v;
+                        }
+                    }
+                    free.add(full);
+                };
+                while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
+                    inFlight.pollFirst().join();
+                }
+                if (inFlight.size() < 2) {
+                    inFlight.addLast(ForkJoinPool.commonPool().submit(finish));
+                } else {
+                    finish.run();
+                }
+            }
+            for (ForkJoinTask<?> task : inFlight) {
+                task.join();
+            }
+        }
         while (k < indices.length && indices[k] < tailFrom) {
             long b = indices[k] / 16;
             engine.skip(16 * b * words - consumed);
@@ -301,10 +360,30 @@ final class NormalFill {
                     ReducedFloat.round((float) std, bf16), bf16);
         } else {
             drawUnitFloats(new int[16], block, 16);
-            if (cpu == CpuCapability.AVX2) {
-                BoxMullerKernel.transform(block, 16, (float) mean, (float) std);
-            } else {
-                kernels.floatBlock(block, 0, (float) mean, (float) std);
+            transformFloatBlocks(block, 16, (float) mean, (float) std);
+        }
+    }
+
+    /** Buffers of one batch of {@link #blockValuesAt}: the blocks' words, their values, and the block numbers. */
+    private static final class BlockBatch {
+        final int[] words;
+        final float[] values;
+        final long[] block;
+
+        BlockBatch(int blocks) {
+            words = new int[16 * blocks];
+            values = new float[16 * blocks];
+            block = new long[blocks];
+        }
+    }
+
+    /** The float block transform of this CPU kind on each block of 16 in {@code values[0..count)}. */
+    private void transformFloatBlocks(float[] values, int count, float mean, float std) {
+        if (cpu == CpuCapability.AVX2) {
+            BoxMullerKernel.transform(values, count, mean, std);
+        } else {
+            for (int at = 0; at < count; at += 16) {
+                kernels.floatBlock(values, at, mean, std);
             }
         }
     }

@@ -99,6 +99,36 @@ class ArrayElementsTest {
         }
     }
 
+    /**
+     * The FLOAT scan (two passes over a chunk: the excess {@code max(low - v, v - high)}, then its bits) finds exactly
+     * the elements with {@code v < low || v > high} in double arithmetic: NaN counts as inside, infinities, values
+     * equal to a bound, bounds between two floats, infinite and empty intervals, across chunk boundaries.
+     */
+    @org.junit.jupiter.api.Test
+    void floatScanMatchesTheComparisonsOnEdgeValues() {
+        float lowEdge = 0.1f;
+        float[] special = {Float.NaN, -Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
+                Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, lowEdge, Math.nextDown(lowEdge),
+                Math.nextUp(lowEdge), 2f, Math.nextUp(2f), Math.nextDown(2f), -2f, Math.nextDown(-2f)};
+        int n = 3 * (1 << 15) + 7;
+        float[] data = new float[n];
+        SplittableRandom random = new SplittableRandom(11);
+        for (int k = 0; k < n; k++) {
+            data[k] = random.nextInt(4) == 0 ? special[random.nextInt(special.length)]
+                    : (float) (random.nextGaussian() * 2);
+        }
+        INDArray tensor = Nd4j.createFromArray(data);
+        double[][] bounds = {{-2, 2}, {lowEdge, 2}, {0.1, 2.0000001}, {Double.NEGATIVE_INFINITY, 0},
+                {0, Double.POSITIVE_INFINITY}, {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}, {-1e300, 1e300},
+                {0.10000001, 0.10000002}, {1, -1}};
+        for (double[] b : bounds) {
+            long[] expected = java.util.stream.IntStream.range(0, n)
+                    .filter(k -> (double) data[k] < b[0] || (double) data[k] > b[1]).asLongStream().toArray();
+            assertThat(ArrayElements.of(tensor).indicesOutside(b[0], b[1])).as("[%s, %s]", b[0], b[1])
+                    .isEqualTo(expected);
+        }
+    }
+
     /** Halfway cases round to even, as c10 and ND4J's assign do; truncation would round them all down. */
     @ParameterizedTest
     @ValueSource(strings = {"HALF", "BFLOAT16"})

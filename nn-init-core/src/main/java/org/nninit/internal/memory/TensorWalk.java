@@ -123,6 +123,9 @@ public final class TensorWalk {
 
     /** The buffer offset of the element at row-major index {@code index}. */
     public long bufferOffset(long index) {
+        if (contiguous) {
+            return index;
+        }
         long offset = 0;
         for (int d = rowMajorSizes.length - 1; d >= 0; d--) {
             offset += index % rowMajorSizes[d] * rowMajorBufferStrides[d];

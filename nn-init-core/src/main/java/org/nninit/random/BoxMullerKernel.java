@@ -105,20 +105,25 @@ final class BoxMullerKernel {
     }
 
     /**
-     * For tests: the radius {@code sqrt(-2 log(1 - d1))} and the sine/cosine of {@code 2pi d2} of each pair, as
-     * the passes compute them ({@code n <= CHUNK}).
+     * The radius {@code sqrt(-2 log(1 - d1))} and the sine/cosine of {@code 2pi d2} of each of {@code n} pairs, as
+     * the block transform computes them: lane j of a block is the pair (its value j, its value j + 8), and turns
+     * into {@code fma(radius * cos, std, mean)} at j and {@code fma(radius * sin, std, mean)} at j + 8. For
+     * callers that want a few values of many blocks (trunc_normal_'s rejection rounds), and for the tests.
      */
     static void components(float[] d1, float[] d2, float[] radius, float[] sin, float[] cos, int n) {
-        BoxMullerKernel k = new BoxMullerKernel();
-        System.arraycopy(d1, 0, k.u1, 0, n);
-        System.arraycopy(d2, 0, k.u2, 0, n);
-        k.frexp(n);
-        k.logRadius(n);
-        k.octants(n);
-        k.sinCos(n);
-        System.arraycopy(k.radius, 0, radius, 0, n);
-        System.arraycopy(k.sin, 0, sin, 0, n);
-        System.arraycopy(k.cos, 0, cos, 0, n);
+        BoxMullerKernel k = SCRATCH.get();
+        for (int start = 0; start < n; start += CHUNK) {
+            int count = Math.min(CHUNK, n - start);
+            System.arraycopy(d1, start, k.u1, 0, count);
+            System.arraycopy(d2, start, k.u2, 0, count);
+            k.frexp(count);
+            k.logRadius(count);
+            k.octants(count);
+            k.sinCos(count);
+            System.arraycopy(k.radius, 0, radius, start, count);
+            System.arraycopy(k.sin, 0, sin, start, count);
+            System.arraycopy(k.cos, 0, cos, start, count);
+        }
     }
 
     /**

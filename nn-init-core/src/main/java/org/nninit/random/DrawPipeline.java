@@ -1,9 +1,6 @@
 package org.nninit.random;
 
-import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Splits a large fill into its sequential part and its parallel part. The calling thread takes the MT19937
@@ -32,8 +29,7 @@ final class DrawPipeline {
     /** Draws {@code total} words from {@code engine} (positions 0..total-1) and finishes them all. */
     static void run(Mt19937 engine, long total, Finisher finisher) {
         ConcurrentLinkedQueue<Buffers> free = new ConcurrentLinkedQueue<>();
-        ArrayDeque<ForkJoinTask<?>> inFlight = new ArrayDeque<>();
-        int window = Math.max(1, ForkJoinPool.commonPool().getParallelism()) * 2;
+        TaskWindow window = new TaskWindow();
         for (long start = 0; start < total; start += SEGMENT) {
             int count = (int) Math.min(SEGMENT, total - start);
             Buffers buffers = free.poll();
@@ -41,24 +37,14 @@ final class DrawPipeline {
                 buffers = new Buffers();
             }
             engine.nextUntempered(buffers.words, 0, count);
-            while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
-                inFlight.pollFirst().join();
-            }
             long at = start;
             Buffers segment = buffers;
-            if (inFlight.size() < window) {
-                inFlight.addLast(ForkJoinPool.commonPool().submit(() -> {
-                    finisher.finish(segment.words, segment.values, count, at);
-                    free.add(segment);
-                }));
-            } else {
+            window.submit(() -> {
                 finisher.finish(segment.words, segment.values, count, at);
                 free.add(segment);
-            }
+            });
         }
-        for (ForkJoinTask<?> task : inFlight) {
-            task.join();
-        }
+        window.awaitAll();
     }
 
     private static final class Buffers {

@@ -1,9 +1,7 @@
 package org.nninit.random;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nninit.internal.ReducedFloat;
@@ -249,8 +247,9 @@ final class NormalFill {
     /**
      * The values {@code normal_(mean, std)} would put at row-major {@code indices} (ascending) of a fresh contiguous
      * tensor of {@code n >= 16} elements of {@code type} (the block paths), rounded to the type, with the engine
-     * advanced exactly as by the whole fill: only the 16-element blocks that hold a wanted index are computed,
-     * and the words of the others are skipped (MT19937 still twists them). The blocks' word layout is the fill's:
+     * advanced exactly as by the whole fill: only the 16-element blocks that hold a wanted index are computed (with
+     * the AVX2 float kernel only the Box–Muller pair behind each wanted index), and the words of the others are
+     * skipped (MT19937 still twists them). The blocks' word layout is the fill's:
      * {@code w} words an element (2 for DOUBLE), blocks in order, then, when 16 does not divide {@code n}, the
      * partial block's words skipped and a last block of 16 drawn for positions {@code n - 16 ..} (up to 2.11 and
      * for FLOAT/DOUBLE); 2.12's HALF/BFLOAT16 instead draw a whole 16 for the partial last block.
@@ -269,64 +268,8 @@ final class NormalFill {
         long consumed = 0;
         int k = 0;
         if (!isDouble && (!reduced || floatBlocksForReduced)) {
-            // Float blocks: the words of many wanted blocks are gathered into one buffer (the only sequential part)
-            // and transformed together on the fork-join pool while the next batch is gathered, because the
-            // kernel's passes pay off only over many blocks (one block at a time cost ~550 ns).
-            ArrayDeque<ForkJoinTask<?>> inFlight = new ArrayDeque<>();
-            ConcurrentLinkedQueue<BlockBatch> free = new ConcurrentLinkedQueue<>();
-            int capacity = (int) Math.min(BATCH_BLOCKS, indices.length);
-            float floatMean = (float) mean;
-            float floatStd = (float) std;
-            while (k < indices.length && indices[k] < tailFrom) {
-                BlockBatch batch = free.poll();
-                if (batch == null) {
-                    batch = new BlockBatch(capacity);
-                }
-                int from = k;
-                int blocks = 0;
-                for (; k < indices.length && indices[k] < tailFrom; k++) {
-                    long b = indices[k] / 16;
-                    if (blocks == 0 || batch.block[blocks - 1] != b) {
-                        if (blocks == capacity) {
-                            break;
-                        }
-                        batch.block[blocks] = b;
-                        batch.start[blocks++] = 16 * b - consumed;
-                    }
-                }
-                engine.gather(batch.start, blocks, 16, batch.words);
-                consumed = 16 * (batch.block[blocks - 1] + 1);
-                BlockBatch full = batch;
-                int count = blocks;
-                int to = k;
-                Runnable finish = () -> {
-                    if (cpu == CpuCapability.AVX2) {
-                        wantedPairs(full, count, indices, from, to, out, floatMean, floatStd, reduced, bf16);
-                    } else {
-                        TorchMath.unitFloatsFromWords(full.words, full.values, 16 * count);
-                        transformFloatBlocks(full.values, 16 * count, floatMean, floatStd);
-                        for (int j = 0, at = from; j < count; j++) {
-                            long b = full.block[j];
-                            for (; at < to && indices[at] / 16 == b; at++) {
-                                float v = full.values[16 * j + (int) (indices[at] - 16 * b)];
-                                out[at] = reduced ? ReducedFloat.round(v, bf16) : v;
-                            }
-                        }
-                    }
-                    free.add(full);
-                };
-                while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
-                    inFlight.pollFirst().join();
-                }
-                if (inFlight.size() < 2) {
-                    inFlight.addLast(ForkJoinPool.commonPool().submit(finish));
-                } else {
-                    finish.run();
-                }
-            }
-            for (ForkJoinTask<?> task : inFlight) {
-                task.join();
-            }
+            consumed = floatBlockValuesAt(indices, tailFrom, (float) mean, (float) std, reduced, bf16, out);
+            k = insertionPoint(indices, tailFrom);
         }
         while (k < indices.length && indices[k] < tailFrom) {
             long b = indices[k] / 16;
@@ -365,6 +308,74 @@ final class NormalFill {
         } else {
             drawUnitFloats(new int[16], block, 16);
             transformFloatBlocks(block, 16, (float) mean, (float) std);
+        }
+    }
+
+    /**
+     * {@link #blockValuesAt} for the float block kernels, for every wanted index below {@code tailFrom}; returns the
+     * words consumed. The words of the wanted blocks are gathered a batch of {@link #BATCH_BLOCKS} at a time (the
+     * only sequential part) and finished on the pool while the next batch is gathered: the block kernel's passes
+     * pay off only over many values (one block at a time cost ~550 ns).
+     */
+    private long floatBlockValuesAt(long[] indices, long tailFrom, float mean, float std, boolean reduced,
+                                    boolean bf16, double[] out) {
+        ConcurrentLinkedQueue<BlockBatch> free = new ConcurrentLinkedQueue<>();
+        TaskWindow window = new TaskWindow();
+        int capacity = (int) Math.min(BATCH_BLOCKS, indices.length);
+        long consumed = 0;
+        int k = 0;
+        while (k < indices.length && indices[k] < tailFrom) {
+            BlockBatch batch = free.poll();
+            if (batch == null) {
+                batch = new BlockBatch(capacity);
+            }
+            int from = k;
+            int blocks = 0;
+            for (; k < indices.length && indices[k] < tailFrom; k++) {
+                long b = indices[k] / 16;
+                if (blocks == 0 || batch.block[blocks - 1] != b) {
+                    if (blocks == capacity) {
+                        break;
+                    }
+                    batch.block[blocks] = b;
+                    batch.start[blocks++] = 16 * b - consumed;
+                }
+            }
+            engine.gather(batch.start, blocks, 16, batch.words);
+            consumed = 16 * (batch.block[blocks - 1] + 1);
+            BlockBatch full = batch;
+            int count = blocks;
+            int to = k;
+            window.submit(() -> {
+                if (cpu == CpuCapability.AVX2) {
+                    wantedPairs(full, count, indices, from, to, out, mean, std, reduced, bf16);
+                } else {
+                    wantedBlocks(full, count, indices, from, to, out, mean, std, reduced, bf16);
+                }
+                free.add(full);
+            });
+        }
+        window.awaitAll();
+        return consumed;
+    }
+
+    /** The first position of the ascending {@code indices} at or above {@code value}. */
+    private static int insertionPoint(long[] indices, long value) {
+        int at = Arrays.binarySearch(indices, value);
+        return at >= 0 ? at : -at - 1;
+    }
+
+    /** The wanted values of a batch with the portable float kernel: whole blocks, one at a time. */
+    private void wantedBlocks(BlockBatch batch, int blocks, long[] indices, int from, int to, double[] out,
+                              float mean, float std, boolean reduced, boolean bf16) {
+        TorchMath.unitFloatsFromWords(batch.words, batch.values, 16 * blocks);
+        transformFloatBlocks(batch.values, 16 * blocks, mean, std);
+        for (int j = 0, at = from; j < blocks; j++) {
+            long b = batch.block[j];
+            for (; at < to && indices[at] / 16 == b; at++) {
+                float v = batch.values[16 * j + (int) (indices[at] - 16 * b)];
+                out[at] = reduced ? ReducedFloat.round(v, bf16) : v;
+            }
         }
     }
 

@@ -303,8 +303,9 @@ public final class TorchGenerator implements Generator {
      * What {@code torch.empty(shape).normal_(mean, std, generator=this)} (an {@code order}-ordered tensor of
      * {@code type}) would hold at the row-major {@code indices} (ascending), rounded to the type, with the stream
      * advanced exactly as by that fill. Where the fill takes PyTorch's 16-element block path (a contiguous tensor
-     * of at least 16 elements) only the blocks that hold a wanted index are computed and the other blocks' words
-     * are skipped; otherwise the whole fill is made into a scratch array. For {@code trunc_normal_}'s rejection
+     * of at least 16 elements) only the blocks that hold a wanted index are computed (for float blocks with the AVX2
+     * kernel, only the Box–Muller pair behind each wanted index) and the other blocks' words are skipped; otherwise
+     * the whole fill is made into a scratch array. For {@code trunc_normal_}'s rejection
      * rounds, which redraw a whole tensor for the few elements still outside the bounds.
      *
      * <pre>{@code

@@ -118,6 +118,50 @@ class OnePassTest {
         assertThat(net.numParams()).isEqualTo(4 * 3 + 3 + 3 * 2 + 2);
     }
 
+    /**
+     * The parameters live in memory from the C allocator that only the network's buffer holds
+     * ({@link OnePass#untouchedBuffer}): after the builder's locals are gone and the collector has run, with fresh
+     * native memory allocated and scribbled over in between, the network still has its values, computes the same
+     * output and saves and loads to the same parameters.
+     */
+    @Test
+    void parametersInUntouchedMemoryOutliveCollection() throws Exception {
+        assertThat(OnePass.untouchedBuffer(DataType.FLOAT, 1000)).isNotNull();
+        assertThat(OnePass.untouchedBuffer(DataType.DOUBLE, 1000)).isNotNull();
+        assertThat(OnePass.untouchedBuffer(DataType.HALF, 1000)).isNull();
+        assertThat(OnePass.unwrittenBuffer(DataType.FLOAT, 7).data().asFloat())
+                .containsOnly(Float.NaN).hasSize(7);
+        MultiLayerConfiguration conf = TorchPorts.languageModel().getLayerWiseConfigurations().clone();
+        MultiLayerNetwork net = NnInit.create(conf, n -> TorchDefaults.reset(n, new TorchGenerator(11)));
+        float[] expected = net.params().data().asFloat();
+        INDArray tokens = org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][] {{1, 4, 9, 2}});
+        float[] expectedOutput = net.output(tokens).data().asFloat();
+        for (int round = 0; round < 5; round++) {
+            System.gc();
+            Thread.sleep(20);
+            org.bytedeco.javacpp.FloatPointer scribble = new org.bytedeco.javacpp.FloatPointer(expected.length);
+            scribble.fill(0x7f);
+            scribble.close();
+        }
+        assertThat(net.params().data().asFloat()).isEqualTo(expected);
+        assertThat(net.output(tokens).data().asFloat()).isEqualTo(expectedOutput);
+        java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+        org.deeplearning4j.util.ModelSerializer.writeModel(net, saved, false);
+        MultiLayerNetwork loaded = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(
+                new java.io.ByteArrayInputStream(saved.toByteArray()));
+        assertThat(loaded.params().data().asFloat()).isEqualTo(expected);
+    }
+
+    /** JavaCPP's limits: none when not positive, else a quarter of the limit is left for the rest. */
+    @Test
+    void untouchedMemoryStaysWellWithinJavaCppsLimits() {
+        assertThat(OnePass.fitsLimit(100, 0, 0)).isTrue();
+        assertThat(OnePass.fitsLimit(750, 0, 1000)).isTrue();
+        assertThat(OnePass.fitsLimit(751, 0, 1000)).isFalse();
+        assertThat(OnePass.fitsLimit(50, 700, 1000)).isTrue();
+        assertThat(OnePass.fitsLimit(51, 700, 1000)).isFalse();
+    }
+
     @Test
     void badInputIsRefused() {
         assertThatThrownBy(() -> NnInit.create((MultiLayerConfiguration) null, n -> { }))

@@ -65,11 +65,14 @@ final class OnePass {
      * memory lives as long as any parameter view; JavaCPP frees it once the pointer is collected (ND4J's buffer
      * over external memory does not own it). {@code null} where JavaCPP's limits ({@code maxBytes}, the heap size
      * by default, and {@code maxPhysicalBytes}) would be approached: ND4J's own allocator does not count against
-     * them, so ND4J allocates then, as before.
+     * them, so ND4J allocates then, as before; likewise where JavaCPP does not collect its memory
+     * ({@link #collectsPointers}).
      */
     static INDArray untouchedBuffer(DataType type, long n) {
         long bytes = n * type.width();
         if (!Nd4j.getEnvironment().isCPU() || (type != DataType.FLOAT && type != DataType.DOUBLE)
+                || !collectsPointers(System.getProperty("org.bytedeco.javacpp.nopointergc"),
+                        System.getProperty("org.bytedeco.javacpp.noPointerGC"))
                 || !fitsLimit(bytes, Pointer.totalBytes(), Pointer.maxBytes())
                 || !fitsLimit(bytes, Pointer.physicalBytes(), Pointer.maxPhysicalBytes())) {
             return null;
@@ -90,6 +93,17 @@ final class OnePass {
             return null;
         }
         return Nd4j.create(buffer, new long[] {1, n});
+    }
+
+    /**
+     * Whether JavaCPP frees memory when its pointer is collected: not when {@code -Dorg.bytedeco.javacpp.nopointergc}
+     * (or {@code noPointerGC}, which wins) is {@code true}, {@code t} or empty, as JavaCPP 1.5.7 reads them; memory
+     * from it would then live until the process ends, so ND4J allocates instead.
+     */
+    static boolean collectsPointers(String nopointergc, String noPointerGC) {
+        String value = (noPointerGC != null ? noPointerGC : nopointergc != null ? nopointergc : "false")
+                .toLowerCase(java.util.Locale.ROOT);
+        return !(value.equals("true") || value.equals("t") || value.isEmpty());
     }
 
     /**

@@ -162,6 +162,18 @@ class OnePassTest {
         assertThat(OnePass.fitsLimit(51, 700, 1000)).isFalse();
     }
 
+    /** With JavaCPP's pointer collection off, memory from it would never be freed: ND4J allocates then. */
+    @Test
+    void untouchedMemoryOnlyWhereJavaCppCollectsIt() {
+        assertThat(OnePass.collectsPointers(null, null)).isTrue();
+        assertThat(OnePass.collectsPointers("false", null)).isTrue();
+        assertThat(OnePass.collectsPointers("true", null)).isFalse();
+        assertThat(OnePass.collectsPointers("T", null)).isFalse();
+        assertThat(OnePass.collectsPointers("", null)).isFalse();
+        assertThat(OnePass.collectsPointers(null, "True")).isFalse();
+        assertThat(OnePass.collectsPointers("true", "false")).isTrue();
+    }
+
     @Test
     void badInputIsRefused() {
         assertThatThrownBy(() -> NnInit.create((MultiLayerConfiguration) null, n -> { }))

@@ -327,7 +327,7 @@ final class NormalFill {
         while (k < indices.length && indices[k] < tailFrom) {
             BlockBatch batch = free.poll();
             if (batch == null) {
-                batch = new BlockBatch(capacity);
+                batch = new BlockBatch(capacity, cpu == CpuCapability.AVX2);
             }
             int from = k;
             int blocks = 0;
@@ -420,15 +420,17 @@ final class NormalFill {
         final float[] sin;
         final float[] cos;
 
-        BlockBatch(int blocks) {
+        /** {@code pairs}: room for the wanted pairs' components too (the AVX2 kernel). */
+        BlockBatch(int blocks, boolean pairs) {
+            int pairCapacity = pairs ? 16 * blocks : 0;
             words = new int[16 * blocks];
             values = new float[16 * blocks];
             block = new long[blocks];
             start = new long[blocks];
-            second = new float[16 * blocks];
-            radius = new float[16 * blocks];
-            sin = new float[16 * blocks];
-            cos = new float[16 * blocks];
+            second = new float[pairCapacity];
+            radius = new float[pairCapacity];
+            sin = new float[pairCapacity];
+            cos = new float[pairCapacity];
         }
     }
 

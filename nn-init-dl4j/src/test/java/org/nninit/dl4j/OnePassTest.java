@@ -133,6 +133,11 @@ class OnePassTest {
                 .containsOnly(Float.NaN).hasSize(7);
         MultiLayerConfiguration conf = TorchPorts.languageModel().getLayerWiseConfigurations().clone();
         MultiLayerNetwork net = NnInit.create(conf, n -> TorchDefaults.reset(n, new TorchGenerator(11)));
+        // The parameters are in JavaCPP-owned memory (its pointer has a deallocator: a count of 0, where the
+        // pointers of ND4J's own buffers have none, -1), so what follows tests that memory, not ND4J's.
+        assertThat(net.params().data().pointer().referenceCount()).isZero();
+        assertThat(org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, 1, 4).data().pointer().referenceCount())
+                .isEqualTo(-1);
         float[] expected = net.params().data().asFloat();
         INDArray tokens = org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][] {{1, 4, 9, 2}});
         float[] expectedOutput = net.output(tokens).data().asFloat();
